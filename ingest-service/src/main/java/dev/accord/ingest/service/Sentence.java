@@ -1,0 +1,5 @@
+package dev.accord.ingest.service;
+
+/** A sentence of the cleaned text with its character offsets [start, end). */
+public record Sentence(String text, int start, int end) {
+}

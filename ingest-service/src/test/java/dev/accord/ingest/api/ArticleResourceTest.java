@@ -1,0 +1,137 @@
+package dev.accord.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.common.events.EventTypes;
+import dev.accord.common.events.Topics;
+import dev.accord.testsupport.AccordTestResource;
+import dev.accord.testsupport.CloudEventAssertions;
+import dev.accord.testsupport.Fixtures;
+import dev.accord.testsupport.TestKafka;
+import dev.accord.testsupport.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(AccordTestResource.class)
+class ArticleResourceTest {
+
+    private static final String KEY = "Bearer test-ingest-key";
+
+    static {
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void seedArticleIsPublishedAsCloudEventsBeforeTheAnswer() {
+        String url = "https://thehill.com/test/" + UUID.randomUUID();
+        ExtractableResponse<Response> response = given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8")
+                .queryParam("url", url).body(Fixtures.seedArticle())
+                .when().post("/api/articles")
+                .then().statusCode(202)
+                .body("articleId", notNullValue()).body("duplicate", equalTo(false))
+                .extract();
+        String articleId = response.path("articleId");
+        List<String> initiativeIds = response.path("initiatives.id");
+        assertThat(initiativeIds).hasSizeGreaterThanOrEqualTo(5);
+
+        try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.ARTICLES, Topics.INITIATIVES)) {
+            TopicReader.Read article = reader.awaitRecords(r -> r.key().equals(articleId), 1, Duration.ofSeconds(20)).get(0);
+            JsonNode data = CloudEventAssertions.assertCloudEvent(article, EventTypes.ARTICLE_INGESTED);
+            assertThat(data.get("url").asText()).isEqualTo(url);
+            assertThat(data.get("source").asText()).isEqualTo("The Hill");
+            assertThat(data.get("text").asText()).doesNotContain("Press \"Enter\" to skip", "Leave a Reply",
+                    "Be First to Comment", "Your email address will not be published")
+                    .contains("military-industrial council");
+            assertThat(data.get("countries")).extracting(JsonNode::asText).contains("US", "JP", "AU");
+
+            List<TopicReader.Read> initiatives = reader.awaitRecords(
+                    r -> r.topic().equals(Topics.INITIATIVES) && initiativeIds.contains(r.key()),
+                    initiativeIds.size(), Duration.ofSeconds(20));
+            String text = data.get("text").asText();
+            for (TopicReader.Read record : initiatives) {
+                JsonNode initiative = CloudEventAssertions.assertCloudEvent(record, EventTypes.INITIATIVE_EXTRACTED);
+                JsonNode evidence = initiative.get("evidence");
+                assertThat(text.substring(evidence.get("start").asInt(), evidence.get("end").asInt()))
+                        .isEqualTo(evidence.get("sentence").asText());
+                assertThat(initiative.get("articleId").asText()).isEqualTo(articleId);
+            }
+        }
+    }
+
+    @Test
+    void sameArticleKeepsItsIds() {
+        String url = "https://example.org/same/" + UUID.randomUUID();
+        ExtractableResponse<Response> first = submitSeed(url);
+        ExtractableResponse<Response> second = submitSeed(url);
+        assertThat(second.<String>path("articleId")).isEqualTo(first.path("articleId"));
+        assertThat(second.<List<String>>path("initiatives.id")).isEqualTo(first.path("initiatives.id"));
+    }
+
+    private static ExtractableResponse<Response> submitSeed(String url) {
+        return given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8").queryParam("url", url)
+                .body(Fixtures.seedArticle()).post("/api/articles").then().statusCode(202).extract();
+    }
+
+    @Test
+    void jsonSubmissionWithHtmlIsCleaned() {
+        String html = "<html lang='en'><head><title>Moon deal</title></head><body><nav>Skip to content</nav>"
+                + "<article><p>NASA and JAXA are launching a joint lunar exploration program this year.</p></article>"
+                + "<footer>Subscribe now</footer></body></html>";
+        given().header("Authorization", KEY).contentType("application/json")
+                .body("{\"url\":\"https://example.org/moon/" + UUID.randomUUID() + "\",\"html\":" + quote(html) + "}")
+                .when().post("/api/articles")
+                .then().statusCode(202).body("initiatives", hasSize(1));
+    }
+
+    @Test
+    void writesWithoutTheKeyAreRefused() {
+        given().contentType("text/plain; charset=UTF-8").body("Some text.").when().post("/api/articles")
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+        given().header("Authorization", "Bearer wrong").contentType("text/plain; charset=UTF-8").body("Some text.")
+                .when().post("/api/articles").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void emptyBinaryAndWronglyTypedBodiesGetProblems() {
+        given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8").body("")
+                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", KEY).contentType("application/json").body("")
+                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", KEY).contentType("application/json").body("{\"text\": ")
+                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", KEY).contentType("application/json").body("[1,2]")
+                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", KEY).contentType("application/json").body("{}")
+                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", KEY).contentType("application/octet-stream").body(new byte[] {0, 1, 2, (byte) 0xff})
+                .when().post("/api/articles").then().statusCode(415).contentType("application/problem+json");
+        given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8").body(new byte[] {0, 1, 2, (byte) 0xff, 'a'})
+                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8").body("Press \"Enter\" to skip to content\nLeave a Reply")
+                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void urlsInsideThePrivateNetworkAreNotFetched() {
+        given().header("Authorization", KEY).contentType("application/json")
+                .body("{\"url\":\"http://169.254.169.254/latest/meta-data/\"}")
+                .when().post("/api/articles")
+                .then().statusCode(400).contentType("application/problem+json").body("parameter", equalTo("url"));
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
