@@ -1,0 +1,42 @@
+package dev.accord.catalog.api;
+
+import dev.accord.catalog.domain.Article;
+import dev.accord.catalog.domain.Initiative;
+import dev.accord.catalog.domain.Mention;
+import dev.accord.catalog.service.CatalogEvents;
+import dev.accord.common.events.Evidence;
+import dev.accord.common.events.Parties;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Entities stay inside the service; the API shows these views of them. */
+@ApplicationScoped
+public class ViewMapper {
+
+    private final CatalogEvents links;
+
+    public ViewMapper(CatalogEvents links) {
+        this.links = links;
+    }
+
+    public InitiativeView summary(Initiative entry) {
+        return view(entry, null);
+    }
+
+    public InitiativeView detail(Initiative entry, List<Mention> mentions) {
+        return view(entry, mentions.stream().map(m -> new InitiativeView.MentionView(m.key.articleId(),
+                links.articleUrl(m.key.articleId()), m.evidence, m.stage, m.mentionedAt)).toList());
+    }
+
+    private InitiativeView view(Initiative entry, List<InitiativeView.MentionView> mentions) {
+        return new InitiativeView(entry.id, entry.title, entry.summary,
+                new Evidence(entry.evidence, entry.evidenceStart, entry.evidenceEnd),
+                new Parties(entry.countries, entry.organisations), entry.topics, entry.stage, entry.confidence,
+                entry.firstSeenAt, entry.updatedAt, links.initiativeUrl(entry.id), mentions);
+    }
+
+    public ArticleView article(Article a, boolean withText) {
+        return new ArticleView(a.id, a.url, a.source, a.title, a.publishedAt, a.ingestedAt, a.language, a.contentHash,
+                a.topics, a.countries, a.organisations, a.people, a.initiativeIds, withText ? a.text : null);
+    }
+}

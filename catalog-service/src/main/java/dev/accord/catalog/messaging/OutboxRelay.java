@@ -1,0 +1,89 @@
+package dev.accord.catalog.messaging;
+
+import dev.accord.catalog.config.CatalogConfig;
+import dev.accord.catalog.domain.OutboxEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to accord.catalog, oldest first, keyed by catalog entry so that each
+ * entry's events stay in order on one partition. One replica relays at a time (a transaction-scoped
+ * advisory lock), which keeps that order across replicas; rows are marked only after Kafka
+ * acknowledged them, so a crash means a resend with the same {@code ce_id}, never a loss.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary but fixed: the advisory lock that elects the relaying replica. */
+    private static final long RELAY_LOCK = 0x4163636f7264L;
+
+    private final MutinyEmitter<String> catalog;
+    private final EntityManager em;
+    private final CatalogConfig config;
+
+    public OutboxRelay(@Channel("catalog-out") MutinyEmitter<String> catalog, EntityManager em, CatalogConfig config) {
+        this.catalog = catalog;
+        this.em = em;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${accord.catalog.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        int relayed;
+        do {
+            relayed = relayBatch();
+        } while (relayed == config.outbox().batchSize());
+    }
+
+    /** Relays one batch; returns how many rows it published. */
+    @Transactional
+    int relayBatch() {
+        boolean elected = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!elected) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> pending = em.createNativeQuery("SELECT * FROM outbox WHERE published_at IS NULL "
+                + "ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                .setParameter(1, config.outbox().batchSize()).getResultList();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Uni.join().all(pending.stream().map(this::send).toList()).andFailFast()
+                .await().atMost(config.outbox().sendTimeout());
+        Instant now = Instant.now();
+        pending.forEach(event -> event.publishedAt = now);
+        LOG.debugf("Relayed %d catalog events", pending.size());
+        return pending.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        String subject = event.aggregateId.toString();
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId.toString())
+                .withType(event.eventType)
+                .withSource(URI.create(config.eventSource()))
+                .withSubject(subject)
+                .withDataContentType("application/json")
+                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                .build();
+        return catalog.sendMessage(Message.of(event.payload)
+                .addMetadata(cloudEvent)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(subject).build()));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.accord.catalog.service;
+
+import dev.accord.catalog.config.CatalogConfig;
+import dev.accord.catalog.domain.Article;
+import dev.accord.catalog.domain.Initiative;
+import dev.accord.catalog.domain.Mention;
+import dev.accord.common.events.CatalogArticle;
+import dev.accord.common.events.CatalogInitiative;
+import dev.accord.common.events.Evidence;
+import dev.accord.common.events.Parties;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Maps catalog entities to the data of the events published on accord.catalog. */
+@ApplicationScoped
+public class CatalogEvents {
+
+    private final CatalogConfig config;
+
+    public CatalogEvents(CatalogConfig config) {
+        this.config = config;
+    }
+
+    public CatalogInitiative of(Initiative entry) {
+        return new CatalogInitiative(CatalogInitiative.SCHEMA_VERSION, entry.id, entry.title, entry.summary,
+                new Evidence(entry.evidence, entry.evidenceStart, entry.evidenceEnd),
+                new Parties(entry.countries, entry.organisations), entry.topics, entry.stage, entry.confidence,
+                Mention.of(entry.id).stream().map(m -> m.key.articleId()).toList(), entry.firstSeenAt, entry.updatedAt,
+                initiativeUrl(entry.id));
+    }
+
+    public CatalogArticle of(Article article) {
+        return new CatalogArticle(CatalogArticle.SCHEMA_VERSION, article.id, article.url, article.source, article.title,
+                article.publishedAt, article.topics, article.countries, article.organisations, article.initiativeIds,
+                articleUrl(article.id));
+    }
+
+    public String initiativeUrl(Object id) {
+        return base() + "/api/initiatives/" + id;
+    }
+
+    public String articleUrl(Object id) {
+        return base() + "/api/articles/" + id;
+    }
+
+    private String base() {
+        return config.publicUrl().replaceAll("/+$", "");
+    }
+}

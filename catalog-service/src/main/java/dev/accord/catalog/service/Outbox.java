@@ -1,0 +1,33 @@
+package dev.accord.catalog.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.accord.catalog.domain.OutboxEvent;
+import dev.accord.common.events.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Writes catalog change events into the outbox, inside the caller's transaction. */
+@ApplicationScoped
+public class Outbox {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String eventType, UUID aggregateId, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.eventType = eventType;
+        event.aggregateId = aggregateId;
+        event.payload = toJson(data);
+        event.createdAt = Instant.now();
+        event.persist();
+    }
+
+    private static String toJson(Object data) {
+        try {
+            return EventJson.mapper().writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event records always serialise", e);
+        }
+    }
+}
