@@ -1,5 +1,7 @@
 package dev.accord.testsupport;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +23,13 @@ public final class WebhookReceiver implements AutoCloseable {
     public record Received(String path, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /** Verifies the request with the official Standard Webhooks library; throws if it does not verify. */
+        public void verify(String secret) throws WebhookVerificationException {
+            Map<String, List<String>> all = new java.util.HashMap<>();
+            headers.forEach((k, v) -> all.put(k, List.of(v)));
+            new Webhook(secret).verify(body, all);
         }
     }
 

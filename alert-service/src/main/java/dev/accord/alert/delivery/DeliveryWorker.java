@@ -1,0 +1,49 @@
+package dev.accord.alert.delivery;
+
+import dev.accord.alert.config.AlertConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** Sends due deliveries and settles each one: delivered, scheduled for a retry, or dead. */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final DeliveryStore store;
+    private final WebhookSender sender;
+    private final RetrySchedule retries;
+    private final AlertConfig.Delivery config;
+
+    public DeliveryWorker(DeliveryStore store, WebhookSender sender, RetrySchedule retries, AlertConfig config) {
+        this.store = store;
+        this.sender = sender;
+        this.retries = retries;
+        this.config = config.delivery();
+    }
+
+    @Scheduled(every = "${accord.alert.delivery.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverDue() {
+        List<DeliveryStore.Claimed> claimed;
+        do {
+            claimed = store.claimDue(config.batchSize(), config.claimTimeout());
+            claimed.forEach(this::attempt);
+        } while (claimed.size() == config.batchSize());
+    }
+
+    private void attempt(DeliveryStore.Claimed delivery) {
+        SendResult result = sender.send(delivery.url(), delivery.secret(), delivery.id().toString(), delivery.payload());
+        if (result.delivered()) {
+            store.delivered(delivery.id(), result.status());
+            LOG.debugf("Delivery %s delivered (HTTP %d)", delivery.id(), result.status());
+            return;
+        }
+        Duration retryIn = retries.after(delivery.attempts() + 1, result.retryAfter()).orElse(null);
+        store.failed(delivery.id(), result.status(), result.error(), retryIn);
+        LOG.infof("Delivery %s attempt %d failed (%s); %s", delivery.id(), delivery.attempts() + 1, result.error(),
+                retryIn == null ? "no retries left" : "retry in " + retryIn);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.accord.alert.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A notification owed to one subscription for one event. Its id is the {@code webhook-id}, the same
+ * on every attempt, so receivers can de-duplicate.
+ */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    public static final String PENDING = "pending";
+    public static final String IN_FLIGHT = "in_flight";
+    public static final String DELIVERED = "delivered";
+    public static final String DEAD = "dead";
+
+    @Id
+    public UUID id;
+    public UUID subscriptionId;
+    public String eventId;
+    public String eventType;
+    public String payload;
+    public String status;
+    public int attempts;
+    public Instant nextAttemptAt;
+    public Instant claimedUntil;
+    public Integer lastStatus;
+    public String lastError;
+    public Instant createdAt;
+    public Instant deliveredAt;
+}

@@ -1,0 +1,43 @@
+package dev.accord.alert.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A subscriber's standing request: what to match and where to send it. */
+@Entity
+@Table(name = "subscription")
+public class Subscription extends PanacheEntityBase {
+
+    public static final String ACTIVE = "active";
+
+    @Id
+    public UUID id;
+    public String name;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> topics;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> countries;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> orgs;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> keywords;
+    public String channelType;
+    public String webhookUrl;
+    /** The signing secret must be readable to sign; the subscriber's token, by contrast, is kept only as a hash. */
+    public String webhookSecret;
+    public String tokenHash;
+    public String status;
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    public static List<Subscription> active() {
+        return list("status", ACTIVE);
+    }
+}

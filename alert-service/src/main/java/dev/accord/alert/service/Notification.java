@@ -1,0 +1,10 @@
+package dev.accord.alert.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.accord.common.events.CatalogInitiative;
+import java.util.UUID;
+
+/** The body every channel delivers (DESIGN.md: {@code {type, subscriptionId, initiative | article, catalogUrl}}). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Notification(String type, UUID subscriptionId, CatalogInitiative initiative, String catalogUrl) {
+}
