@@ -1,0 +1,120 @@
+package dev.accord.systemtest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.common.events.EventJson;
+import dev.accord.testsupport.AccordTestResource;
+import dev.accord.testsupport.Fixtures;
+import dev.accord.testsupport.TestDatabase;
+import dev.accord.testsupport.TestKafka;
+import dev.accord.testsupport.WebhookReceiver;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path through public HTTP only: the seed article posted to ingest reaches the catalog
+ * through Kafka, and a webhook subscriber created on the alert API receives signed notifications
+ * for it whose catalog links resolve. The three services run as the packaged jars, in their own
+ * processes, on one broker and one database.
+ */
+class ThinPathIT {
+
+    private static final Duration READY = Duration.ofSeconds(90);
+    private static final Duration FLOW = Duration.ofSeconds(60);
+    private static final String API_KEY = "system-test-key";
+
+    private static WebhookReceiver receiver;
+    private static ServiceProcess ingest;
+    private static ServiceProcess catalog;
+    private static ServiceProcess alert;
+
+    @BeforeAll
+    static void startSystem() {
+        receiver = WebhookReceiver.start();
+        TestKafka.createTopics(AccordTestResource.TOPICS);
+        TestDatabase.Database db = TestDatabase.database("system");
+        int catalogPort = ServiceProcess.freePort();
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
+                "ACCORD_DB_URL", db.jdbcUrl(),
+                "ACCORD_DB_USER", db.user(),
+                "ACCORD_DB_PASSWORD", db.password(),
+                "ACCORD_INGEST_API_KEY", API_KEY,
+                "ACCORD_CATALOG_PUBLIC_URL", "http://127.0.0.1:" + catalogPort,
+                "ACCORD_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
+        ingest = ServiceProcess.start("ingest-service", ServiceProcess.freePort(), env);
+        catalog = ServiceProcess.start("catalog-service", catalogPort, env);
+        alert = ServiceProcess.start("alert-service", ServiceProcess.freePort(), env);
+        for (ServiceProcess service : List.of(ingest, catalog, alert)) {
+            service.awaitReady(READY);
+        }
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        for (AutoCloseable part : new AutoCloseable[] {ingest, catalog, alert, receiver}) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                // Keep closing the others.
+            }
+        }
+    }
+
+    @Test
+    void seedArticleFlowsFromIngestToCatalogToSignedWebhook() throws Exception {
+        JsonPath subscription = given().baseUri(alert.baseUrl()).contentType("application/json")
+                .body("{\"name\":\"japan\",\"filter\":{\"countries\":[\"JP\"]},"
+                        + "\"channel\":{\"type\":\"webhook\",\"url\":\"" + receiver.url("/accord") + "\"}}")
+                .post("/api/subscriptions").then().statusCode(201).extract().jsonPath();
+
+        JsonPath accepted = given().baseUri(ingest.baseUrl()).header("Authorization", "Bearer " + API_KEY)
+                .contentType("text/plain; charset=UTF-8").queryParam("url", "https://thehill.com/system-test/" + UUID.randomUUID())
+                .body(Fixtures.seedArticle())
+                .post("/api/articles").then().statusCode(202).extract().jsonPath();
+        String articleId = accepted.getString("articleId");
+        List<String> initiativeIds = accepted.getList("initiatives.id");
+        assertThat(initiativeIds).hasSizeGreaterThanOrEqualTo(5);
+
+        await("article in the catalog").atMost(FLOW).untilAsserted(() ->
+                given().baseUri(catalog.baseUrl()).get("/api/articles/" + articleId).then().statusCode(200));
+        await("initiatives in the catalog").atMost(FLOW).untilAsserted(() -> {
+            List<String> listed = given().baseUri(catalog.baseUrl()).queryParam("limit", 200)
+                    .get("/api/initiatives").then().statusCode(200).extract().jsonPath().getList("items.id");
+            assertThat(listed).containsAll(initiativeIds);
+        });
+        Set<String> japanese = new HashSet<>(given().baseUri(catalog.baseUrl()).queryParam("country", "JP")
+                .queryParam("limit", 200).get("/api/initiatives").then().statusCode(200)
+                .extract().jsonPath().getList("items.id"));
+        japanese.retainAll(initiativeIds);
+        assertThat(japanese).isNotEmpty();
+
+        await("webhooks received").atMost(FLOW).until(() -> receiver.received().size() >= japanese.size());
+        List<WebhookReceiver.Received> webhooks = receiver.received();
+        assertThat(webhooks).hasSize(japanese.size());
+        assertThat(webhooks.stream().map(w -> w.header("webhook-id")).collect(Collectors.toSet())).hasSize(webhooks.size());
+        Set<String> notified = new HashSet<>();
+        for (WebhookReceiver.Received webhook : webhooks) {
+            webhook.verify(subscription.getString("secret"));
+            JsonNode body = EventJson.mapper().readTree(webhook.body());
+            assertThat(body.get("subscriptionId").asText()).isEqualTo(subscription.getString("id"));
+            notified.add(body.get("initiative").get("id").asText());
+            given().get(body.get("catalogUrl").asText()).then().statusCode(200);
+        }
+        assertThat(notified).isEqualTo(japanese);
+    }
+}
