@@ -21,6 +21,10 @@ public interface IngestConfig {
     @WithDefault("30s")
     Duration publishTimeout();
 
+    /** Most requests whose events share one Kafka transaction (group commit). */
+    @WithDefault("64")
+    int maxRequestsPerTransaction();
+
     /** The CloudEvents {@code source} of the events this service publishes. */
     @WithDefault("/accord/ingest-service")
     String eventSource();

@@ -1,66 +1,121 @@
 package dev.accord.ingest.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.accord.common.events.ArticleIngested;
 import dev.accord.common.events.EventIds;
 import dev.accord.common.events.EventJson;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.InitiativeExtracted;
+import dev.accord.common.events.Topics;
 import dev.accord.common.web.ProblemException;
 import dev.accord.ingest.config.IngestConfig;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes an article's events as binary-mode CloudEvents and returns only when Kafka has
- * acknowledged every one of them ({@code acks=all}), so the HTTP 202 that follows is a promise.
+ * Publishes an article's events as binary-mode CloudEvents in one Kafka transaction, so the article
+ * and its initiatives become visible together or not at all, and returns only once the transaction
+ * committed ({@code acks=all}): the HTTP 202 that follows is a promise.
+ *
+ * <p>A producer runs one transaction at a time, so requests queue up and a single committer thread
+ * puts everything waiting into the next transaction (group commit): one commit serves many
+ * requests, and each request is still all or nothing.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
 
-    private final MutinyEmitter<String> articles;
-    private final MutinyEmitter<String> initiatives;
+    private final KafkaTransactions<String> transactions;
     private final IngestConfig config;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile Thread committer;
 
-    public EventPublisher(@Channel("articles-out") MutinyEmitter<String> articles,
-            @Channel("initiatives-out") MutinyEmitter<String> initiatives, IngestConfig config) {
-        this.articles = articles;
-        this.initiatives = initiatives;
+    /** One request's events, and the future completed when they are committed. */
+    private record Pending(List<Message<String>> messages, CompletableFuture<Void> committed) {
+    }
+
+    public EventPublisher(@Channel("events-out") KafkaTransactions<String> transactions, IngestConfig config) {
+        this.transactions = transactions;
         this.config = config;
     }
 
-    public void publish(ArticleIngested article, List<InitiativeExtracted> found) {
-        List<Uni<Void>> sends = new ArrayList<>();
-        for (InitiativeExtracted initiative : found) {
-            sends.add(initiatives.sendMessage(message(EventTypes.INITIATIVE_EXTRACTED, initiative.id().toString(),
-                    article.contentHash(), initiative)));
-        }
-        sends.add(articles.sendMessage(message(EventTypes.ARTICLE_INGESTED, article.id().toString(),
-                article.contentHash(), article)));
-        try {
-            Uni.join().all(sends).andFailFast().await().atMost(config.publishTimeout());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Kafka did not acknowledge the events of article %s", article.id());
-            throw new ProblemException(503, "Service Unavailable",
-                    "The article's events could not be stored on Kafka; retry later.", Map.of());
-        }
-        LOG.infof("Published article %s with %d initiatives", article.id(), found.size());
+    void start(@Observes StartupEvent event) {
+        committer = new Thread(this::commitLoop, "kafka-group-commit");
+        committer.setDaemon(true);
+        committer.start();
     }
 
-    private Message<String> message(String type, String subject, String contentVersion, Object data) {
+    void stop(@Observes ShutdownEvent event) {
+        if (committer != null) {
+            committer.interrupt();
+        }
+    }
+
+    public void publish(ArticleIngested article, List<InitiativeExtracted> initiatives) {
+        List<Message<String>> messages = new ArrayList<>();
+        for (InitiativeExtracted initiative : initiatives) {
+            messages.add(message(Topics.INITIATIVES, EventTypes.INITIATIVE_EXTRACTED, initiative.id().toString(),
+                    article.contentHash(), initiative));
+        }
+        messages.add(message(Topics.ARTICLES, EventTypes.ARTICLE_INGESTED, article.id().toString(),
+                article.contentHash(), article));
+        Pending pending = new Pending(messages, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.committed().get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.errorf(e, "Kafka did not commit the events of article %s", article.id());
+            throw unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
+        LOG.infof("Published article %s with %d initiatives", article.id(), initiatives.size());
+    }
+
+    private void commitLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, config.maxRequestsPerTransaction() - 1);
+            try {
+                transactions.withTransaction(emitter -> {
+                    batch.forEach(p -> p.messages().forEach(emitter::send));
+                    return Uni.createFrom().voidItem();
+                }).await().atMost(config.publishTimeout());
+                batch.forEach(p -> p.committed().complete(null));
+            } catch (RuntimeException e) {
+                batch.forEach(p -> p.committed().completeExceptionally(e));
+            }
+        }
+    }
+
+    private Message<String> message(String topic, String type, String subject, String contentVersion, Object data) {
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(EventIds.eventId(type, subject, contentVersion).toString())
                 .withType(type)
@@ -71,7 +126,12 @@ public class EventPublisher {
                 .build();
         return Message.of(toJson(data))
                 .addMetadata(cloudEvent)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(subject).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(subject).build());
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(503, "Service Unavailable",
+                "The article's events could not be stored on Kafka; retry later.", Map.of());
     }
 
     private static String toJson(Object data) {

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The intake pipeline: fetch if needed, clean, extract, tag, then publish and wait for Kafka. */
@@ -28,16 +29,19 @@ public class ArticleIntake {
     private final InitiativeExtractor extractor;
     private final Tagger tagger;
     private final PageFetcher fetcher;
+    private final DuplicateDetector duplicates;
     private final EventPublisher publisher;
     private final IngestConfig config;
 
     public ArticleIntake(BoilerplateCleaner cleaner, SentenceSplitter splitter, InitiativeExtractor extractor,
-            Tagger tagger, PageFetcher fetcher, EventPublisher publisher, IngestConfig config) {
+            Tagger tagger, PageFetcher fetcher, DuplicateDetector duplicates, EventPublisher publisher,
+            IngestConfig config) {
         this.cleaner = cleaner;
         this.splitter = splitter;
         this.extractor = extractor;
         this.tagger = tagger;
         this.fetcher = fetcher;
+        this.duplicates = duplicates;
         this.publisher = publisher;
         this.config = config;
     }
@@ -49,8 +53,15 @@ public class ArticleIntake {
             throw ProblemException.badRequest("No article text is left once page boilerplate is removed.");
         }
         String contentHash = "sha256:" + sha256(text);
-        String url = article.canonicalUrl() != null ? article.canonicalUrl() : "urn:accord:article:" + contentHash.substring(7);
+        String url = article.canonicalUrl() != null ? UrlCanonicalizer.canonical(article.canonicalUrl())
+                : "urn:accord:article:" + contentHash.substring(7);
         UUID articleId = EventIds.articleId(url);
+        DuplicateDetector.Fingerprint fingerprint = new DuplicateDetector.Fingerprint(articleId, url, contentHash,
+                SimHash.of(text));
+        Optional<UUID> original = duplicates.originalOf(fingerprint);
+        if (original.isPresent()) {
+            return IngestResult.duplicateOf(original.get());
+        }
 
         List<InitiativeExtracted> initiatives = extractor.extract(splitter.split(text)).stream()
                 .map(found -> toEvent(articleId, found)).toList();
@@ -60,7 +71,16 @@ public class ArticleIntake {
                 contentHash, tags.topics(), tags.countries(), tags.organisations(), tags.people(),
                 initiatives.stream().map(InitiativeExtracted::id).toList());
 
-        publisher.publish(event, initiatives);
+        if (!duplicates.remember(fingerprint)) {
+            // Another request took this article between our check and now.
+            return IngestResult.duplicateOf(duplicates.originalOf(fingerprint).orElse(articleId));
+        }
+        try {
+            publisher.publish(event, initiatives);
+        } catch (RuntimeException e) {
+            duplicates.forget(articleId);
+            throw e;
+        }
         return new IngestResult(articleId, false,
                 initiatives.stream().map(i -> new IngestResult.FoundInitiative(i.id(), i.title())).toList());
     }

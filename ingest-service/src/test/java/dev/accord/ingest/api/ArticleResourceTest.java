@@ -14,6 +14,7 @@ import dev.accord.testsupport.CloudEventAssertions;
 import dev.accord.testsupport.Fixtures;
 import dev.accord.testsupport.TestKafka;
 import dev.accord.testsupport.TopicReader;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -24,7 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(AccordTestResource.class)
+@WithTestResource(value = AccordTestResource.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class ArticleResourceTest {
 
     private static final String KEY = "Bearer test-ingest-key";
@@ -71,17 +72,45 @@ class ArticleResourceTest {
     }
 
     @Test
-    void sameArticleKeepsItsIds() {
-        String url = "https://example.org/same/" + UUID.randomUUID();
-        ExtractableResponse<Response> first = submitSeed(url);
-        ExtractableResponse<Response> second = submitSeed(url);
-        assertThat(second.<String>path("articleId")).isEqualTo(first.path("articleId"));
-        assertThat(second.<List<String>>path("initiatives.id")).isEqualTo(first.path("initiatives.id"));
+    void copiesOfAnArticleAreAcknowledgedAsDuplicatesOfTheOriginal() {
+        String token = UUID.randomUUID().toString();
+        String text = uniqueArticle(token);
+        String url = "https://example.org/news/" + UUID.randomUUID();
+        ExtractableResponse<Response> original = submit(url, text);
+        assertThat(original.<Boolean>path("duplicate")).isFalse();
+        String originalId = original.path("articleId");
+
+        // Same page behind tracking parameters and a fragment; same text elsewhere; the text with a word changed.
+        for (ExtractableResponse<Response> copy : List.of(
+                submit(url.replace("https://example.org", "https://EXAMPLE.org") + "?utm_source=x&fbclid=y#top", text),
+                submit("https://mirror.example.net/" + UUID.randomUUID(), text),
+                submit("https://other.example.net/" + UUID.randomUUID(), text.replaceFirst("council", "committee")))) {
+            assertThat(copy.<Boolean>path("duplicate")).isTrue();
+            assertThat(copy.<String>path("articleId")).isEqualTo(originalId);
+            assertThat(copy.<List<?>>path("initiatives")).isEmpty();
+        }
+        try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.ARTICLES)) {
+            // Only the original is on Kafka: a later article on the same partition-independent reader marks the end.
+            String marker = submit("https://example.org/marker/" + UUID.randomUUID(), uniqueArticle(UUID.randomUUID().toString()))
+                    .path("articleId");
+            reader.awaitRecords(r -> r.key().equals(marker), 1, Duration.ofSeconds(20));
+            assertThat(reader.drain()).filteredOn(r -> r.value().contains(token)).hasSize(1);
+        }
     }
 
-    private static ExtractableResponse<Response> submitSeed(String url) {
+    private static ExtractableResponse<Response> submit(String url, String text) {
         return given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8").queryParam("url", url)
-                .body(Fixtures.seedArticle()).post("/api/articles").then().statusCode(202).extract();
+                .body(text).post("/api/articles").then().statusCode(202).extract();
+    }
+
+    /** An article no other test sends: its words are random, so not even its simhash is near another's. */
+    private static String uniqueArticle(String token) {
+        StringBuilder text = new StringBuilder("Report " + token + "\n\n");
+        for (int sentence = 0; sentence < 12; sentence++) {
+            text.append("The ministers of ").append(UUID.randomUUID()).append(" agreed to launch a council on ")
+                    .append(UUID.randomUUID().toString().replace('-', ' ')).append(". ");
+        }
+        return text.toString();
     }
 
     @Test
