@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class InitiativeExtractorTest {
 
     private final Tagger tagger = new Tagger();
-    private final InitiativeExtractor extractor = new InitiativeExtractor(tagger);
+    private final InitiativeExtractor extractor = new InitiativeExtractor(tagger, new ClauseSplitter());
     private final BoilerplateCleaner cleaner = new BoilerplateCleaner();
     private final SentenceSplitter splitter = new SentenceSplitter();
 
@@ -22,7 +22,12 @@ class InitiativeExtractorTest {
         assertThat(all).contains("Joint Operations Command", "military-industrial council", "integrated air defense network",
                 "intelligence cooperation", "lunar exploration partner", "research partnerships on artificial intelligence",
                 "cherry blossom saplings");
-        assertThat(all).doesNotContain("Nippon Steel", "trilateral summit");
+        assertThat(all).doesNotContain("Nippon Steel", "trilateral summit", "some 70 new initiatives");
+        // Each of the seven is an initiative of its own, even where two share a sentence.
+        for (String phrase : List.of("integrated air defense network", "intelligence cooperation")) {
+            assertThat(found).filteredOn(i -> i.summary().contains(phrase)).hasSize(1);
+        }
+        assertThat(found).extracting(FoundInitiative::evidence).doesNotHaveDuplicates();
         for (FoundInitiative initiative : found) {
             assertThat(text.substring(initiative.evidence().start(), initiative.evidence().end()))
                     .isEqualTo(initiative.evidence().text());
