@@ -19,6 +19,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -150,6 +152,45 @@ class ArticleResourceTest {
                 .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8").body("Press \"Enter\" to skip to content\nLeave a Reply")
                 .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void batchGivesOneResultPerLineInOrder() throws Exception {
+        String good = dev.accord.common.events.EventJson.mapper().writeValueAsString(java.util.Map.of(
+                "url", "https://example.org/batch/" + UUID.randomUUID(), "text", uniqueArticle(UUID.randomUUID().toString())));
+        String body = good + "\n{not json\n\n{\"title\":\"no content\"}\n";
+        String out = given().urlEncodingEnabled(false).header("Authorization", KEY).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/articles:batch")
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
+        List<String> lines = out.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(io.restassured.path.json.JsonPath.from(lines.get(0)).getInt("status")).isEqualTo(202);
+        assertThat(io.restassured.path.json.JsonPath.from(lines.get(0)).getString("result.articleId")).isNotBlank();
+        assertThat(io.restassured.path.json.JsonPath.from(lines.get(1)).getInt("line")).isEqualTo(2);
+        assertThat(io.restassured.path.json.JsonPath.from(lines.get(1)).getInt("problem.status")).isEqualTo(400);
+        assertThat(io.restassured.path.json.JsonPath.from(lines.get(2)).getInt("line")).isEqualTo(4);
+        assertThat(io.restassured.path.json.JsonPath.from(lines.get(2)).getInt("status")).isEqualTo(400);
+        given().urlEncodingEnabled(false).contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/articles:batch").then().statusCode(401);
+    }
+
+    @Test
+    void oversizedAndTextlessArticlesAreRefused() throws Exception {
+        // The server refuses a body over 5 MB from its Content-Length, before reading it.
+        try (Socket socket = new Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.getOutputStream().write(("POST /api/articles HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + KEY
+                    + "\r\nContent-Type: text/plain\r\nContent-Length: " + (6 * 1024 * 1024) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+        given().header("Authorization", KEY).contentType("text/html; charset=UTF-8")
+                .body("<html><body><nav>Home</nav><script>var x = 1;</script></body></html>")
+                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", KEY).contentType("application/json")
+                .body("{\"url\":\"http://127.0.0.1:9/nothing-listens-here\"}")
+                .when().post("/api/articles").then().statusCode(422).contentType("application/problem+json")
+                .body("parameter", equalTo("url"));
     }
 
     @Test
