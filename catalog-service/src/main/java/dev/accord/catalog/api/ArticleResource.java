@@ -1,5 +1,6 @@
 package dev.accord.catalog.api;
 
+import dev.accord.common.web.Page;
 import dev.accord.catalog.domain.Article;
 import dev.accord.catalog.service.CatalogQueries;
 import dev.accord.common.web.ProblemException;

@@ -1,5 +1,7 @@
 package dev.accord.catalog.api;
 
+import dev.accord.common.web.Page;
+import dev.accord.common.web.Cursor;
 import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
 import dev.accord.catalog.domain.Stage;

@@ -1,7 +1,8 @@
 package dev.accord.catalog.api;
 
+import dev.accord.common.web.Page;
 import dev.accord.catalog.config.CatalogConfig;
-import dev.accord.catalog.service.Cursor;
+import dev.accord.common.web.Cursor;
 import dev.accord.common.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

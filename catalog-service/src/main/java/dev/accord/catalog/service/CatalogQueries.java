@@ -1,5 +1,6 @@
 package dev.accord.catalog.service;
 
+import dev.accord.common.web.Cursor;
 import dev.accord.catalog.domain.Article;
 import dev.accord.catalog.domain.Initiative;
 import jakarta.enterprise.context.ApplicationScoped;

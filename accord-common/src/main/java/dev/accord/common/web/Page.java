@@ -1,4 +1,4 @@
-package dev.accord.catalog.api;
+package dev.accord.common.web;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package dev.accord.catalog.service;
+package dev.accord.common.web;
 
-import dev.accord.common.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
