@@ -40,8 +40,8 @@ import org.xml.sax.SAXParseException;
  * Reads RSS 0.9x/2.0, RSS 0.90/1.0 (RDF) and Atom (1.0 and 0.3) with the JDK's own XML parser,
  * after {@link FeedDecoder} found the charset. External entities and DTDs are never loaded (a feed
  * must not make Accord fetch anything), and a feed wrapped in another document (Atom inside XHTML)
- * is found inside it. Documents with HTML entities or bare ampersands, which are not XML but common
- * in feeds, are read a second time with those repaired.
+ * is found inside it. HTML entities and bare ampersands, which are not XML but common in feeds, are
+ * repaired before parsing.
  */
 @ApplicationScoped
 public class FeedParser {
@@ -61,6 +61,8 @@ public class FeedParser {
     private static final Set<String> ATOM_VOCABULARY = namespaces(ATOM, ATOM_03, null);
     private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
     private static final int MAX_TITLE_CHARS = 1000;
+    /** A general entity the document declares in its internal subset. */
+    private static final Pattern ENTITY_DECLARATION = Pattern.compile("<!ENTITY\\s+([A-Za-z_][\\w.-]*)");
     /** An ampersand and what follows it: a character reference, a named entity, or nothing (a bare one). */
     private static final Pattern AMPERSAND = Pattern.compile("&(#[0-9]+;|#[xX][0-9a-fA-F]+;|([A-Za-z][A-Za-z0-9]*);)?");
 
@@ -82,13 +84,9 @@ public class FeedParser {
 
     private static Document read(String text, URI base) throws FeedParseException {
         try {
-            return parseXml(text, base);
-        } catch (SAXException first) {
-            try {
-                return parseXml(repairEntities(text), base);
-            } catch (SAXException second) {
-                throw new FeedParseException("The feed is not well-formed XML: " + describe(first), first);
-            }
+            return parseXml(repairEntities(text), base);
+        } catch (SAXException e) {
+            throw new FeedParseException("The feed is not well-formed XML: " + describe(e), e);
         }
     }
 
@@ -140,16 +138,24 @@ public class FeedParser {
     };
 
     /**
-     * Turns HTML named entities ({@code &nbsp;}) into character references and escapes bare
-     * ampersands, outside CDATA sections, whose content is literal.
+     * Turns HTML named entities ({@code &nbsp;}) into character references and escapes bare ampersands,
+     * outside CDATA sections (whose content is literal). Both are common in feeds and not XML: a bare
+     * ampersand is fatal, and an HTML entity is fatal too — or, under a DOCTYPE whose DTD is not loaded
+     * (Netscape's RSS 0.91), silently dropped with the letter it stood for. Entities the document
+     * declares itself, and the five of XML, are left alone; on well-formed XML this changes nothing else.
      */
     static String repairEntities(String text) {
+        Set<String> declared = new HashSet<>(XML_ENTITIES);
+        Matcher declarations = ENTITY_DECLARATION.matcher(text);
+        while (declarations.find()) {
+            declared.add(declarations.group(1));
+        }
         StringBuilder out = new StringBuilder(text.length() + 64);
         int at = 0;
         while (at < text.length()) {
             int cdata = text.indexOf("<![CDATA[", at);
             int end = cdata < 0 ? text.length() : cdata;
-            repairSegment(text.substring(at, end), out);
+            repairSegment(text.substring(at, end), declared, out);
             if (cdata < 0) {
                 break;
             }
@@ -161,7 +167,7 @@ public class FeedParser {
         return out.toString();
     }
 
-    private static void repairSegment(String segment, StringBuilder out) {
+    private static void repairSegment(String segment, Set<String> declared, StringBuilder out) {
         Matcher m = AMPERSAND.matcher(segment);
         int last = 0;
         while (m.find()) {
@@ -169,7 +175,7 @@ public class FeedParser {
             String name = m.group(2);
             if (m.group(1) == null) {
                 out.append("&amp;");
-            } else if (name == null || XML_ENTITIES.contains(name)) {
+            } else if (name == null || declared.contains(name)) {
                 out.append(m.group());
             } else if (Entities.isNamedEntity(name)) {
                 Entities.getByName(name).codePoints().forEach(cp -> out.append("&#").append(cp).append(';'));

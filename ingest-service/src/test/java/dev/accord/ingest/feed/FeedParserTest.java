@@ -146,6 +146,38 @@ class FeedParserTest {
     }
 
     @Test
+    void rss091WithNetscapesDoctypeIsReadWithoutLoadingTheDtd() throws Exception {
+        String rss = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                + "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+                + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n"
+                + "<rss version=\"0.91\"><channel><title>Minist\u00e8re</title><link>https://example.org/</link>"
+                + "<item><title>Accord sign&eacute;</title><link>https://example.org/accord</link>"
+                + "<description>Les deux pays ont sign&eacute; un accord.</description></item></channel></rss>";
+        ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.ISO_8859_1), null, null);
+        assertThat(feed.format()).isEqualTo(ParsedFeed.Format.RSS);
+        assertThat(feed.title()).isEqualTo("Ministère");
+        assertThat(feed.items()).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("Accord signé");
+            assertThat(item.key()).isEqualTo("link:https://example.org/accord");
+        });
+    }
+
+    @Test
+    void atom03IsRead() throws Exception {
+        String atom = "<feed version='0.3' xmlns='http://purl.org/atom/ns#'><title>Old</title>"
+                + "<entry><id>tag:example.org,2005:1</id><title>First</title>"
+                + "<link rel='alternate' type='text/html' href='https://example.org/1'/>"
+                + "<issued>2005-07-31T12:29:29Z</issued><summary>Short.</summary></entry></feed>";
+        ParsedFeed feed = parser.parse(atom.getBytes(StandardCharsets.UTF_8), null, null);
+        assertThat(feed.format()).isEqualTo(ParsedFeed.Format.ATOM);
+        assertThat(feed.items()).singleElement().satisfies(item -> {
+            assertThat(item.link()).isEqualTo("https://example.org/1");
+            assertThat(item.publishedAt()).isEqualTo(Instant.parse("2005-07-31T12:29:29Z"));
+            assertThat(item.summary()).isEqualTo("<p>Short.</p>");
+        });
+    }
+
+    @Test
     void entriesWithoutGuidAreIdentifiedByLinkThenByContent() throws Exception {
         String rss = "<rss version='2.0'><channel><title>t</title>"
                 + "<item><title>A</title><link>https://example.org/a?utm_source=feed</link></item>"
@@ -201,6 +233,17 @@ class FeedParserTest {
                 + "</channel></rss>";
         ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, null);
         assertThat(feed.title()).isEqualTo("t");
+    }
+
+    @Test
+    void entityExpansionBombsAreRefused() {
+        StringBuilder bomb = new StringBuilder("<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY a0 'lol'>");
+        for (int i = 1; i <= 10; i++) {
+            bomb.append("<!ENTITY a").append(i).append(" '").append(("&a" + (i - 1) + ";").repeat(10)).append("'>");
+        }
+        bomb.append("]><rss version='2.0'><channel><title>&a10;</title></channel></rss>");
+        assertThatThrownBy(() -> parser.parse(bomb.toString().getBytes(StandardCharsets.UTF_8), null, null))
+                .isInstanceOf(FeedParseException.class);
     }
 
     private ParsedFeed parse(String fixture, String contentType) throws FeedParseException {
