@@ -17,7 +17,11 @@ public record Cursor(Instant at, UUID id) {
                 .encodeToString((micros + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The cursor a client sent back, or null (first page) when none was sent. */
     public static Cursor decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             if (parts.length != 2) {

@@ -31,12 +31,10 @@ public class Paging {
     }
 
     public Cursor cursor(String cursor) {
-        return cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        return Cursor.decode(cursor);
     }
 
     public <E, V> Page<V> page(List<E> rows, int limit, Function<E, Instant> at, Function<E, UUID> id, Function<E, V> view) {
-        List<E> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
-        String next = rows.size() > limit ? new Cursor(at.apply(shown.get(limit - 1)), id.apply(shown.get(limit - 1))).encode() : null;
-        return new Page<>(shown.stream().map(view).toList(), next);
+        return Page.of(rows, limit, row -> new Cursor(at.apply(row), id.apply(row)), view);
     }
 }

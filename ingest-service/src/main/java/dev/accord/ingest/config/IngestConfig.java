@@ -31,6 +31,8 @@ public interface IngestConfig {
 
     Fetch fetch();
 
+    Feeds feeds();
+
     /** Fetching a page when an article is submitted by URL only. */
     interface Fetch {
         @WithDefault("10s")
@@ -44,5 +46,51 @@ public interface IngestConfig {
 
         /** Hosts exempt from the private-address check (tests, local development). */
         Optional<List<String>> allowedHosts();
+    }
+
+    /** RSS/Atom feeds: how often they are polled, and when one that keeps failing is given up. */
+    interface Feeds {
+        /** How often each replica looks for feeds due for a poll (read by the scheduler; "off" stops polling). */
+        @WithDefault("30s")
+        String pollEvery();
+
+        /** Most feeds one replica polls per look, one after another. */
+        @WithDefault("10")
+        int batchSize();
+
+        /** The shortest time between two polls of a feed: for busy feeds, and the first retry after an error. */
+        @WithDefault("5m")
+        Duration minInterval();
+
+        /** The longest time between two polls of a feed: for quiet feeds, and the cap of back-off and Retry-After. */
+        @WithDefault("24h")
+        Duration maxInterval();
+
+        /** A feed that failed this many polls in a row is disabled (re-registering it enables it again). */
+        @WithDefault("10")
+        int maxErrors();
+
+        /** How long a replica holds a feed it polls; a replica that dies mid-poll frees it after this. */
+        @WithDefault("15m")
+        Duration lease();
+
+        /** Feed documents larger than this are refused (bytes, after decompression). */
+        @WithDefault("5242880")
+        int maxBytes();
+
+        /** Most new entries ingested per poll; the rest follow on the next poll, which comes soon. */
+        @WithDefault("50")
+        int maxEntriesPerPoll();
+
+        /** An entry that could not be ingested is tried again on later polls, this many times in all. */
+        @WithDefault("3")
+        int maxEntryAttempts();
+
+        /**
+         * Entry content ({@code content:encoded}, Atom content) with at least this many characters of text is
+         * taken as the article; shorter content is a teaser, so the linked page is fetched instead.
+         */
+        @WithDefault("500")
+        int minContentChars();
     }
 }

@@ -52,6 +52,19 @@ public final class UrlCanonicalizer {
         return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path + (query.isEmpty() ? "" : "?" + query);
     }
 
+    /**
+     * The URL inside a redirect wrapper (Google Alerts links), or the URL unchanged: the link to fetch,
+     * without the rewriting {@link #canonical} does to compare links.
+     */
+    public static String unwrapRedirect(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            return uri.getHost() == null ? url : unwrap(uri).map(UrlCanonicalizer::unwrapRedirect).orElse(url);
+        } catch (URISyntaxException e) {
+            return url;
+        }
+    }
+
     /** Google's {@code /url?url=…} (or {@code q=}) links wrap the real article URL. */
     private static Optional<String> unwrap(URI uri) {
         if (!REDIRECT_WRAPPERS.contains(uri.getHost().toLowerCase(Locale.ROOT)) || !"/url".equals(uri.getPath())

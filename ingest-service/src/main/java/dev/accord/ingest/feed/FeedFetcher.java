@@ -1,0 +1,166 @@
+package dev.accord.ingest.feed;
+
+import dev.accord.common.net.AddressGuard;
+import dev.accord.ingest.config.IngestConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Fetches a feed with a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}).
+ * Redirects are followed by hand so that every hop passes the address guard; the body is read only up
+ * to the configured cap (after decompression, so a small gzip bomb is refused too).
+ */
+@ApplicationScoped
+public class FeedFetcher {
+
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+            + "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
+    private static final String USER_AGENT = "Accord-Feed-Poller/1.0";
+
+    private final IngestConfig.Fetch fetch;
+    private final int maxBytes;
+    private final AddressGuard guard;
+    private final HttpClient client;
+
+    public FeedFetcher(IngestConfig config) {
+        this.fetch = config.fetch();
+        this.maxBytes = config.feeds().maxBytes();
+        this.guard = new AddressGuard(fetch.allowedHosts().orElse(List.of()));
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(fetch.timeout()).build();
+    }
+
+    public FetchedFeed fetch(String url, String etag, String lastModified) throws FeedFetchException {
+        URI current = parse(url);
+        for (int hop = 0; hop <= fetch.maxRedirects(); hop++) {
+            check(current);
+            HttpResponse<InputStream> response = send(current, etag, lastModified);
+            int status = response.statusCode();
+            HttpHeaders headers = response.headers();
+            if (status == 304) {
+                close(response);
+                return new FetchedFeed(304, current, null, null, etag, lastModified);
+            }
+            if (status >= 300 && status < 400) {
+                close(response);
+                String location = headers.firstValue("location")
+                        .orElseThrow(() -> new FeedFetchException("HTTP " + status + " redirect without a Location", status, null));
+                current = resolve(current, location);
+                continue;
+            }
+            if (status == 429 || status == 503) {
+                close(response);
+                Duration wait = headers.firstValue("retry-after").flatMap(v -> retryAfter(v, Instant.now())).orElse(null);
+                throw new FeedFetchException("HTTP " + status + (wait == null ? "" : ", Retry-After " + wait.toSeconds() + "s"),
+                        status, wait);
+            }
+            if (status != 200) {
+                close(response);
+                throw new FeedFetchException("HTTP " + status, status, null);
+            }
+            return new FetchedFeed(200, current, read(response), headers.firstValue("content-type").orElse(null),
+                    headers.firstValue("etag").orElse(null), headers.firstValue("last-modified").orElse(null));
+        }
+        throw new FeedFetchException("more than " + fetch.maxRedirects() + " redirects");
+    }
+
+    /**
+     * A {@code Retry-After} value: delta-seconds or an HTTP date. Unreadable or past values give
+     * nothing, so the usual back-off applies.
+     */
+    static Optional<Duration> retryAfter(String value, Instant now) {
+        String v = value.strip();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            // not delta-seconds; an HTTP date then
+        }
+        try {
+            Duration until = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return until.isNegative() ? Optional.empty() : Optional.of(until);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void check(URI uri) throws FeedFetchException {
+        try {
+            guard.check(uri);
+        } catch (AddressGuard.BlockedAddressException e) {
+            throw new FeedFetchException("URL not allowed: " + e.getMessage());
+        }
+    }
+
+    private HttpResponse<InputStream> send(URI uri, String etag, String lastModified) throws FeedFetchException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(fetch.timeout()).GET()
+                .header("Accept", ACCEPT).header("Accept-Encoding", "gzip").header("User-Agent", USER_AGENT);
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        if (lastModified != null) {
+            request.header("If-Modified-Since", lastModified);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new FeedFetchException("could not connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FeedFetchException("interrupted");
+        }
+    }
+
+    private byte[] read(HttpResponse<InputStream> response) throws FeedFetchException {
+        boolean gzip = response.headers().firstValue("content-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
+                .orElse(false);
+        try (InputStream raw = response.body(); InputStream body = gzip ? new GZIPInputStream(raw) : raw) {
+            byte[] bytes = body.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new FeedFetchException("the feed is larger than " + maxBytes + " bytes", 200, null);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new FeedFetchException("could not read the feed: " + e.getMessage(), 200, null);
+        }
+    }
+
+    private static URI parse(String url) throws FeedFetchException {
+        try {
+            return URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new FeedFetchException("not a valid URL");
+        }
+    }
+
+    private static URI resolve(URI base, String location) throws FeedFetchException {
+        try {
+            return base.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new FeedFetchException("redirect to an invalid URL: " + location);
+        }
+    }
+
+    private static void close(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException ignored) {
+            // Nothing more to read from a response we are discarding.
+        }
+    }
+}
