@@ -174,7 +174,11 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
         return httpUrl(firstNonBlank(meta(page, "og:url"), ld.url()));
     }
 
-    /** Only absolute http(s) URLs identify an article; anything else is left to the submitted URL. */
+    /**
+     * Only absolute http(s) URLs below a site's root identify an article; anything else is left to the submitted
+     * URL. (Sites that declare their home page canonical on every page would otherwise make all their articles
+     * duplicates of one another.)
+     */
     private static String httpUrl(String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -182,8 +186,10 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
         try {
             URI uri = URI.create(value.strip());
             String scheme = uri.getScheme();
+            boolean siteRoot = (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
+                    && uri.getQuery() == null;
             return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null
-                    && uri.toString().length() <= MAX_URL_CHARS ? uri.toString() : null;
+                    && !siteRoot && uri.toString().length() <= MAX_URL_CHARS ? uri.toString() : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -123,6 +123,19 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void thePagesOwnCanonicalUrlIdentifiesTheArticleUnlessItIsTheSiteRoot() {
+        String article = "<body><article><p>" + FIRST + "</p></article></body></html>";
+        String tracked = "https://news.example.org/world/allies?utm_source=feed";
+
+        assertThat(cleaner.clean(new ArticleDraft(tracked, null, null, null,
+                "<html><head><link rel='canonical' href='/world/allies'></head>" + article, null)).canonicalUrl())
+                .isEqualTo("https://news.example.org/world/allies");
+        assertThat(cleaner.clean(new ArticleDraft(tracked, null, null, null,
+                "<html><head><link rel='canonical' href='https://news.example.org/'></head>" + article, null)).canonicalUrl())
+                .isEqualTo(tracked);
+    }
+
+    @Test
     void pastedSeedArticleLosesItsPageFurnitureAndKeepsEveryParagraph() {
         String raw = Fixtures.seedArticle();
         List<String> furniture = List.of("Press \"Enter\" to skip to content", "Be First to Comment", "Leave a Reply",

@@ -91,6 +91,7 @@ class PageMetadataTest {
     void whatIsNoUrlNoLanguageNoDateAndNoNameIsIgnored() {
         PageMetadata page = read("""
                 <html lang="English"><head><link rel="canonical" href="javascript:alert(1)">
+                <meta property="og:url" content="https://news.example.org/">
                 <meta name="author" content="https://www.facebook.com/someone">
                 <meta property="article:published_time" content="last Tuesday"></head><body></body></html>""");
 
