@@ -2,95 +2,142 @@ package dev.accord.ingest.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Removes page furniture (skip links, comment forms, share and subscribe prompts) from an article's
- * HTML or pasted text, keeping its paragraphs, and reads title, canonical URL, source and language
- * from the page where it states them.
+ * Removes page furniture (navigation, share and subscribe blocks, cookie banners, comment sections, related
+ * links) from an article's HTML or pasted text, keeping its paragraphs separated by blank lines, and reads
+ * title, byline, publication time, canonical URL, source and language from the page where it states them.
+ * What the submitter said about the article (title, source, time) wins over what the page says.
  */
 @ApplicationScoped
 public class BoilerplateCleaner {
 
-    private static final Pattern BOILERPLATE_LINE = Pattern.compile(
-            "(?i)^(press \"?enter\"? to skip to content|skip to (main )?content|be first to comment|leave a reply"
-                    + "|your email address will not be published.*|required fields are marked.*|share this( article)?"
-                    + "|subscribe( now)?|sign up for .*newsletter.*|advertisement|related( articles| stories)?:?"
-                    + "|cookie(s)? (policy|settings).*|accept (all )?cookies|\\d+ comments?)$");
-    private static final Pattern SOURCE_LINE = Pattern.compile("(?i)^source:\\s*(.{1,100})$");
-    private static final String NOISE = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, "
-            + "[role=navigation], [class*=share], [class*=comment], [class*=subscribe], [class*=newsletter], "
-            + "[class*=cookie], [id*=comment], [class*=related]";
+    /** What the service assumes when neither the submitter nor the page names a language. */
+    static final String DEFAULT_LANGUAGE = "en";
+    // Below this many characters an extraction has likely pruned the article itself; try again more gently.
+    private static final int SHORT_ARTICLE_CHARS = 500;
+    private static final Pattern BYLINE_LINE = Pattern.compile(
+            "^(?i:by)\\s+(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s*,\\s*|\\s+(?:and|&)\\s+|\\s+)?){1,10}$");
+    // Bylines and datelines sit among the first few paragraphs, never further down.
+    private static final int LEADING_PARAGRAPHS = 3;
 
     public CleanedArticle clean(ArticleDraft draft) {
-        return draft.html() != null && !draft.html().isBlank() ? fromHtml(draft) : fromText(draft, draft.text());
+        return draft.html() != null && !draft.html().isBlank() ? fromHtml(draft) : fromText(draft);
+    }
+
+    private CleanedArticle fromText(ArticleDraft draft) {
+        PastedText pasted = PastedText.read(draft.text(), draft.title(), draft.source());
+        return new CleanedArticle(String.join("\n\n", pasted.paragraphs()), pasted.title() == null ? "" : pasted.title(),
+                draft.url(), pasted.source(), draft.publishedAt(), DEFAULT_LANGUAGE, null);
     }
 
     private CleanedArticle fromHtml(ArticleDraft draft) {
-        Document page = Jsoup.parse(draft.html(), draft.url() == null ? "" : draft.url());
-        page.select(NOISE).remove();
-        Element body = page.selectFirst("article");
-        if (body == null) {
-            body = page.body();
+        String baseUrl = draft.url() == null ? "" : draft.url();
+        Document page = Jsoup.parse(draft.html(), baseUrl);
+        JsonLd ld = JsonLd.read(page);
+        PageMetadata metadata = PageMetadata.read(page, ld);
+        String title = PageMetadata.firstNonBlank(draft.title(), metadata.title());
+        String reference = PageMetadata.firstNonBlank(ld.articleBody(), PageMetadata.meta(page, "og:description"),
+                PageMetadata.meta(page, "description"));
+
+        List<String> paragraphs = extract(page, true, title, metadata);
+        if (length(paragraphs) < SHORT_ARTICLE_CHARS) {
+            // Cleaning changed the page; each alternative starts from the page as it came.
+            paragraphs = fallback(paragraphs, List.of(
+                    () -> EmbeddedArticle.fromNodeTree(Jsoup.parse(draft.html(), baseUrl), reference, baseUrl)
+                            .map(tree -> extract(tree, true, title, metadata)).orElse(List.of()),
+                    () -> filtered(EmbeddedArticle.fromJsonLd(ld), title, metadata),
+                    () -> extract(Jsoup.parse(draft.html(), baseUrl), false, title, metadata)));
         }
-        List<String> paragraphs = new ArrayList<>();
-        for (Element block : body.select("h1, h2, h3, p, li, blockquote")) {
-            String text = block.text().strip();
-            if (!text.isEmpty() && block.parents().stream().noneMatch(p -> p.tagName().equals("p"))) {
-                paragraphs.add(text);
-            }
-        }
-        String title = firstNonBlank(draft.title(), meta(page, "og:title"), page.title());
-        String canonical = firstNonBlank(draft.url(), page.select("link[rel=canonical]").attr("abs:href"));
-        String language = page.select("html").attr("lang");
-        CleanedArticle fromText = fromText(new ArticleDraft(canonical, title, firstNonBlank(draft.source(),
-                meta(page, "og:site_name")), draft.publishedAt(), null, null), String.join("\n\n", paragraphs));
-        return new CleanedArticle(fromText.text(), fromText.title(), fromText.canonicalUrl(), fromText.source(),
-                fromText.publishedAt(), language.isBlank() ? fromText.language() : normaliseLanguage(language));
+        return new CleanedArticle(String.join("\n\n", paragraphs), title == null ? "" : title,
+                PageMetadata.firstNonBlank(metadata.canonicalUrl(), draft.url()),
+                PageMetadata.firstNonBlank(draft.source(), metadata.siteName()),
+                draft.publishedAt() != null ? draft.publishedAt() : metadata.publishedAt(),
+                metadata.language() != null ? metadata.language() : DEFAULT_LANGUAGE, metadata.byline());
     }
 
-    private CleanedArticle fromText(ArticleDraft draft, String raw) {
+    /**
+     * When the page's markup yields (almost) no article, the first alternative that does: the article a
+     * client-side app embeds, the publisher's JSON-LD text, a gentler cleaning that trusts no class names.
+     */
+    private static List<String> fallback(List<String> first, List<Supplier<List<String>>> alternatives) {
+        List<String> best = first;
+        for (Supplier<List<String>> alternative : alternatives) {
+            List<String> paragraphs = alternative.get();
+            if (length(paragraphs) >= SHORT_ARTICLE_CHARS && length(paragraphs) > length(first)) {
+                return paragraphs;
+            }
+            if (best.isEmpty() && length(paragraphs) > length(best)) {
+                best = paragraphs;
+            }
+        }
+        return best;
+    }
+
+    private static int length(List<String> paragraphs) {
+        return String.join("\n\n", paragraphs).length();
+    }
+
+    private static List<String> extract(Document page, boolean pruneByNames, String title, PageMetadata metadata) {
+        Set<String> headings = new LinkedHashSet<>();
+        addKey(headings, title);
+        addKey(headings, metadata.title());
+        for (Element h1 : page.body().select("h1")) {
+            addKey(headings, h1.text());
+        }
+        PagePruner.prune(page, pruneByNames);
+        Element article = new Element("div");
+        for (Element part : MainContentFinder.find(page.body())) {
+            article.appendChild(part);
+        }
+        ContentTidier.tidy(article);
+        return filtered(BlockText.paragraphs(article), headings, metadata);
+    }
+
+    private static List<String> filtered(List<String> paragraphs, String title, PageMetadata metadata) {
+        Set<String> headings = new LinkedHashSet<>();
+        addKey(headings, title);
+        addKey(headings, metadata.title());
+        return filtered(paragraphs, headings, metadata);
+    }
+
+    /** Without furniture lines, repeated headlines, a leading byline, or repeats. */
+    private static List<String> filtered(List<String> paragraphs, Set<String> headings, PageMetadata metadata) {
         List<String> kept = new ArrayList<>();
-        String source = draft.source();
-        for (String line : raw.replace("\r\n", "\n").split("\n")) {
-            String stripped = line.strip();
-            Matcher sourceLine = SOURCE_LINE.matcher(stripped);
-            if (sourceLine.matches()) {
-                source = firstNonBlank(source, sourceLine.group(1).strip());
-            } else if (!stripped.isEmpty() && !BOILERPLATE_LINE.matcher(stripped).matches()) {
-                kept.add(stripped);
+        Set<String> seen = new LinkedHashSet<>();
+        for (String paragraph : paragraphs) {
+            String key = key(paragraph);
+            boolean leading = kept.size() < LEADING_PARAGRAPHS;
+            if (BoilerplateLines.isFurniture(paragraph) || headings.contains(key)
+                    || leading && isByline(paragraph, metadata.byline()) || !seen.add(key)) {
+                continue;
             }
+            kept.add(paragraph);
         }
-        String title = draft.title();
-        // Pasted pages start with their headline: a short line without a full stop at its end.
-        if ((title == null || title.isBlank()) && !kept.isEmpty() && kept.get(0).length() <= 200
-                && !kept.get(0).endsWith(".")) {
-            title = kept.remove(0);
-        }
-        return new CleanedArticle(String.join("\n\n", kept), title == null ? "" : title.strip(), draft.url(),
-                source, draft.publishedAt(), "en");
+        return kept;
     }
 
-    private static String meta(Document page, String property) {
-        return page.select("meta[property=" + property + "]").attr("content");
+    private static boolean isByline(String paragraph, String byline) {
+        return BYLINE_LINE.matcher(paragraph).matches()
+                || byline != null && key(paragraph).equals(key(byline));
     }
 
-    private static String normaliseLanguage(String lang) {
-        return lang.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
-    }
-
-    static String firstNonBlank(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
+    private static void addKey(Set<String> keys, String text) {
+        if (text != null && !text.isBlank()) {
+            keys.add(key(text));
         }
-        return null;
+    }
+
+    private static String key(String text) {
+        return BlockText.normalise(text).toLowerCase(Locale.ROOT);
     }
 }
