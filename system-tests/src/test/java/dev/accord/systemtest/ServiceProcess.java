@@ -33,6 +33,29 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    private static final int START_ATTEMPTS = 3;
+
+    /**
+     * Starts the service on a free port and waits until it is ready. A port found free can be taken
+     * by another process's outgoing connection before the service binds it, so a start that fails
+     * for that reason is retried on another port; {@code env} gets the port, for settings naming it.
+     */
+    static ServiceProcess startReady(String module, java.util.function.IntFunction<Map<String, String>> env, Duration timeout) {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            ServiceProcess service = start(module, port, env.apply(port));
+            try {
+                service.awaitReady(timeout);
+                return service;
+            } catch (AssertionError | IllegalStateException e) {
+                service.close();
+                if (attempt == START_ATTEMPTS || !service.tail().contains("seems to be in use")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     static ServiceProcess start(String module, int port, Map<String, String> env) {
         Path root = Fixtures.repositoryRoot();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

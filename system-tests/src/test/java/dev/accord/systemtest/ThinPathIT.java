@@ -45,21 +45,23 @@ class ThinPathIT {
         receiver = WebhookReceiver.start();
         TestKafka.createTopics(AccordTestResource.TOPICS);
         TestDatabase.Database db = TestDatabase.database("system");
-        int catalogPort = ServiceProcess.freePort();
-        Map<String, String> env = Map.of(
+        Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
                 "ACCORD_DB_URL", db.jdbcUrl(),
                 "ACCORD_DB_USER", db.user(),
                 "ACCORD_DB_PASSWORD", db.password(),
                 "ACCORD_INGEST_API_KEY", API_KEY,
-                "ACCORD_CATALOG_PUBLIC_URL", "http://127.0.0.1:" + catalogPort,
                 "ACCORD_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
-        ingest = ServiceProcess.start("ingest-service", ServiceProcess.freePort(), env);
-        catalog = ServiceProcess.start("catalog-service", catalogPort, env);
-        alert = ServiceProcess.start("alert-service", ServiceProcess.freePort(), env);
-        for (ServiceProcess service : List.of(ingest, catalog, alert)) {
-            service.awaitReady(READY);
-        }
+        catalog = ServiceProcess.startReady("catalog-service",
+                port -> with(common, "ACCORD_CATALOG_PUBLIC_URL", "http://127.0.0.1:" + port), READY);
+        ingest = ServiceProcess.startReady("ingest-service", port -> common, READY);
+        alert = ServiceProcess.startReady("alert-service", port -> common, READY);
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String key, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(env);
+        copy.put(key, value);
+        return copy;
     }
 
     @AfterAll
