@@ -140,6 +140,9 @@ class SubscriptionAndDeliveryTest {
                 .post("/api/subscriptions").then().statusCode(400).body("parameter", equalTo("channel.type"));
         given().contentType("application/json").body("{\"filter\":{\"topics\":[1,{}]},\"channel\":{\"type\":\"webhook\"}}")
                 .post("/api/subscriptions").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"name\":\"" + "n".repeat(201) + "\",\"channel\":{\"type\":\"webhook\","
+                + "\"url\":\"http://127.0.0.1:9/x\"}}").post("/api/subscriptions").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("name"));
         given().contentType("text/plain").body("hello").post("/api/subscriptions").then().statusCode(415)
                 .contentType("application/problem+json");
     }
