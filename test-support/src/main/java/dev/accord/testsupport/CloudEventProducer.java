@@ -1,6 +1,5 @@
 package dev.accord.testsupport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.accord.common.events.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -25,11 +24,7 @@ public final class CloudEventProducer implements AutoCloseable {
 
     /** Sends {@code data} as JSON with CloudEvents headers and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String ceId, String ceType, Object data) {
-        try {
-            sendRaw(topic, key, ceId, ceType, data instanceof String s ? s : EventJson.mapper().writeValueAsString(data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        sendRaw(topic, key, ceId, ceType, data instanceof String s ? s : EventJson.write(data));
     }
 
     public void sendRaw(String topic, String key, String ceId, String ceType, String value) {

@@ -1,6 +1,7 @@
 package dev.accord.common.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,5 +26,14 @@ public final class EventJson {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** JSON of a contract record; they are plain records, so writing one cannot fail. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.accord.alert.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.accord.alert.domain.Delivery;
 import dev.accord.alert.domain.Subscription;
 import dev.accord.common.events.CatalogInitiative;
@@ -43,7 +42,7 @@ public class AlertPlanner {
                         .setParameter(2, subscription.id)
                         .setParameter(3, eventId)
                         .setParameter(4, eventType)
-                        .setParameter(5, toJson(notification))
+                        .setParameter(5, EventJson.write(notification))
                         .setParameter(6, Delivery.PENDING)
                         .setParameter(7, now)
                         .executeUpdate();
@@ -53,11 +52,4 @@ public class AlertPlanner {
         return planned;
     }
 
-    private static String toJson(Notification notification) {
-        try {
-            return EventJson.mapper().writeValueAsString(notification);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Notifications always serialise", e);
-        }
-    }
 }

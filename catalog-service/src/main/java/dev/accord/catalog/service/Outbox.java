@@ -1,6 +1,5 @@
 package dev.accord.catalog.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.accord.catalog.domain.OutboxEvent;
 import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,16 +17,9 @@ public class Outbox {
         event.eventId = UUID.randomUUID();
         event.eventType = eventType;
         event.aggregateId = aggregateId;
-        event.payload = toJson(data);
+        event.payload = EventJson.write(data);
         event.createdAt = Instant.now();
         event.persist();
     }
 
-    private static String toJson(Object data) {
-        try {
-            return EventJson.mapper().writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Event records always serialise", e);
-        }
-    }
 }

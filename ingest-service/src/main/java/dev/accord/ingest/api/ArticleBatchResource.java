@@ -48,7 +48,7 @@ public class ArticleBatchResource {
         String[] lines = body.split("\\r?\\n");
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
-                out.append(toJson(submitLine(i + 1, lines[i]))).append('\n');
+                out.append(EventJson.write(submitLine(i + 1, lines[i]))).append('\n');
             }
         }
         return out.toString();
@@ -75,11 +75,4 @@ public class ArticleBatchResource {
                 new Problem(URI.create("about:blank"), title, status, detail, "/api/articles:batch#line=" + line, Map.of()));
     }
 
-    private static String toJson(BatchLineResult result) {
-        try {
-            return EventJson.mapper().writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Batch results always serialise", e);
-        }
-    }
 }

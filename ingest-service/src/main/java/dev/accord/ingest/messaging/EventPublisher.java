@@ -1,6 +1,5 @@
 package dev.accord.ingest.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.accord.common.events.ArticleIngested;
 import dev.accord.common.events.EventIds;
 import dev.accord.common.events.EventJson;
@@ -124,7 +123,7 @@ public class EventPublisher {
                 .withDataContentType("application/json")
                 .withTimestamp(ZonedDateTime.now())
                 .build();
-        return Message.of(toJson(data))
+        return Message.of(EventJson.write(data))
                 .addMetadata(cloudEvent)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(subject).build());
     }
@@ -134,11 +133,4 @@ public class EventPublisher {
                 "The article's events could not be stored on Kafka; retry later.", Map.of());
     }
 
-    private static String toJson(Object data) {
-        try {
-            return EventJson.mapper().writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Event records always serialise", e);
-        }
-    }
 }
