@@ -2,7 +2,6 @@ package dev.accord.testsupport;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -77,9 +76,5 @@ public final class TestKafka {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    public static Map<String, String> clientConfig() {
-        return Map.of("bootstrap.servers", bootstrapServers());
     }
 }
