@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -14,6 +15,9 @@ import org.jsoup.nodes.Element;
  * "share-bar" both say "share" while "shadow" or "header-loads" do not say "ad".
  */
 final class ClassHints {
+
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
 
     /** Words naming the article's own text. */
     private static final Set<String> POSITIVE_WORDS = Set.of("article", "articlebody", "body", "content", "entry",
@@ -89,8 +93,8 @@ final class ClassHints {
             return;
         }
         // camelCase humps become separate words: "shareBar" -> "share Bar".
-        String spaced = names.replaceAll("([a-z])([A-Z])", "$1 $2");
-        for (String word : spaced.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        String spaced = CAMEL_HUMP.matcher(names).replaceAll("$1 $2");
+        for (String word : NON_WORD.split(spaced.toLowerCase(Locale.ROOT))) {
             if (!word.isEmpty()) {
                 words.add(word);
             }

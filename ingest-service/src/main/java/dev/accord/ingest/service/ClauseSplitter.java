@@ -14,26 +14,39 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ClauseSplitter {
 
-    /** "and" followed by a new subject (a few capitalised words, optionally after "the") and a finite verb. */
-    private static final Pattern CLAUSE_BOUNDARY = Pattern.compile(
-            "(?<!between\\s[\\p{L}.’']{1,30})[,;]?\\s+and\\s+(?=(?:the\\s+)?(?:[A-Z][\\p{L}.’']*\\s+){1,4}(?:and\\s+[A-Z][\\p{L}.’']*\\s+)?"
-                    + "(?:are|is|will|would|have|has|were|was|plan|plans|agreed|signed)\\b)");
+    /** A coordinating "and" (with any comma before it): a candidate boundary. */
+    private static final Pattern CONJUNCTION = Pattern.compile("[,;]?\\s+and\\s+");
+    /** After it, a new subject (a few capitalised words, optionally after "the") and a finite verb. */
+    private static final Pattern NEW_SUBJECT = Pattern.compile(
+            "(?:the\\s+)?(?:[A-Z][\\p{L}.’']*\\s+){1,4}(?:and\\s+[A-Z][\\p{L}.’']*\\s+)?"
+                    + "(?:are|is|will|would|have|has|were|was|plan|plans|agreed|signed)\\b");
+    /** "between Japan and the U.S. …" joins two parties, not two clauses. */
+    private static final Pattern ENDS_WITH_BETWEEN = Pattern.compile("between\\s[\\p{L}.’']{1,30}$");
+    private static final int BETWEEN_LOOKBACK_CHARS = 40;
     /** Shorter pieces are noun fragments ("the U.S."), not clauses, and stay with their neighbour. */
     private static final int MIN_CLAUSE_WORDS = 6;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public List<Sentence> split(Sentence sentence) {
         List<Sentence> clauses = new ArrayList<>();
-        Matcher boundary = CLAUSE_BOUNDARY.matcher(sentence.text());
+        String text = sentence.text();
+        Matcher boundary = CONJUNCTION.matcher(text);
+        Matcher subject = NEW_SUBJECT.matcher(text);
+        Matcher between = ENDS_WITH_BETWEEN.matcher(text);
         int start = 0;
         while (boundary.find()) {
-            String piece = sentence.text().substring(start, boundary.start());
-            String rest = sentence.text().substring(boundary.end());
+            if (!subject.region(boundary.end(), text.length()).lookingAt()
+                    || between.region(Math.max(0, boundary.start() - BETWEEN_LOOKBACK_CHARS), boundary.start()).find()) {
+                continue;
+            }
+            String piece = text.substring(start, boundary.start());
+            String rest = text.substring(boundary.end());
             if (words(piece) >= MIN_CLAUSE_WORDS && words(rest) >= MIN_CLAUSE_WORDS) {
                 clauses.add(clause(sentence, start, boundary.start()));
                 start = boundary.end();
             }
         }
-        clauses.add(clause(sentence, start, sentence.text().length()));
+        clauses.add(clause(sentence, start, text.length()));
         return clauses;
     }
 
@@ -46,6 +59,6 @@ public class ClauseSplitter {
 
     private static int words(String text) {
         String stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+        return stripped.isEmpty() ? 0 : WHITESPACE.split(stripped).length;
     }
 }

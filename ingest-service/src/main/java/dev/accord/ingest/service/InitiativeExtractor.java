@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,30 +17,27 @@ public class InitiativeExtractor {
 
     public static final String VERSION = "rules-0.2";
 
-    private static final Pattern ACTION = Pattern.compile("(?i)\\b(announc(e|es|ed|ing|ement)|launch(es|ed|ing)?"
-            + "|establish(es|ed|ing)?|creat(e|es|ed|ing)|set(ting)? up|form(s|ed|ing)?|agree[sd]?|agreeing|sign(s|ed|ing)?"
-            + "|expand(s|ed|ing)?|deepen(s|ed|ing)?|step(s|ped|ping)? up|link(s|ed|ing)? up|provid(e|es|ed|ing)"
-            + "|offer(s|ed|ing)?|plan(s|ned|ning)?|propos(e|es|ed|ing)|lift(s|ed|ing)?|revers(e|es|ed|ing)"
-            + "|enlist(s|ed|ing)?|award(s|ed|ing)?|build(s|ing)?|fund(s|ed|ing)?|invest(s|ed|ing)?|commit(s|ted|ting)?"
-            + "|pledg(e|es|ed|ing)|introduc(e|es|ed|ing)|unveil(s|ed|ing)?|replac(e|es|ed|ing)|restructur(e|es|ed|ing)"
-            + "|co-produc(e|es|ed|ing)|be made|join(s|ed|ing)?|deploy(s|ed|ing)?|develop(s|ed|ing)?|extend(s|ed|ing)?"
-            + "|strengthen(s|ed|ing)?|improve|cooperate|cancel(s|led|ed|ling|ing)?|scrap(s|ped|ping)?)\\b");
-    private static final Pattern THING = Pattern.compile("(?i)\\b(council|network|partnerships?|partner|program(me)?s?"
-            + "|initiatives?|cooperation|command|agreement|accord|deal|pact|fund|exploration|saplings|mission|treaty|alliance"
-            + "|ship|vessel|facility|cent(er|re)|task force|strategy|sanctions|embargo|tariffs|contracts?|campaign|policy"
-            + "|project|framework|dialogue|exercises?|base|system|aid|access|investment|providers|consortium|commission"
-            + "|scholarships?|visas?|research)\\b");
-    private static final Pattern NOT_AN_INITIATIVE = Pattern.compile("(?i)(\\bisn[’']t\\b|\\bnot expected\\b|\\bwon[’']t\\b"
-            + "|\\bwill not\\b|\\bhasn[’']t\\b|\\bopposition\\b|\\bwill participate in\\b|\\bhosted\\b|^if\\b|\\bwould like\\b"
-            + "|\\bwants?\\b|\\bdemands?\\b|\\bcondemn\\w*|\\bcriticis\\w*|\\bcriticiz\\w*|\\bmay morph\\b|\\bwondering\\b"
-            + "|^(in|by|since) (the )?(\\d{4}|mid-\\d{4}s|\\d{4}s)\\b|\\ba year ago\\b|\\bat the initiative of\\b|\\bsupposed to\\b"
-            + "|\\bwhether\\b|\\bmay\\b|\\bmight\\b|[”\"],?\\s+(said|says|added|told)\\b)");
+    /** Verbs that announce, set up, extend or end something. */
+    private static final Gazetteer ACTIONS = Gazetteer.load("lexicon/actions.tsv", false);
+    /** Head nouns of what gets set up: a council, a network, a partnership. */
+    private static final Gazetteer THINGS = Gazetteer.load("lexicon/things.tsv", false);
+    /** Negations, wishes, criticism, speculation, history: wording that announces nothing. */
+    private static final Gazetteer NON_ANNOUNCEMENTS = Gazetteer.load("lexicon/non-announcements.tsv", false);
+    private static final Gazetteer HEDGES = Gazetteer.load("lexicon/hedges.tsv", false);
+    /** Non-announcements recognised by the sentence's shape rather than its words: a condition, a dated past, hearsay. */
+    private static final Pattern NOT_AN_ANNOUNCEMENT_SHAPE = Pattern.compile("(?i)^if\\b|^(in|by|since) (the )?(\\d{4}|mid-\\d{4}s|\\d{4}s)\\b"
+            + "|[”\"],?\\s+(said|says|added|told)\\b");
     /** "some 70 new initiatives", "dozens of announcements": a count of initiatives is not one of them. */
     private static final Pattern UMBRELLA = Pattern.compile("(?i)\\b((expected to |will )?announce\\s+)?(some \\d+|\\d+"
             + "|dozens of|a series of|several) (new )?(initiatives|announcements|measures|steps)\\b[^,.;–—]*");
     private static final int LOOK_BEHIND_CHARS = 60;
     private static final Pattern STARTS_AS_QUOTE = Pattern.compile("^[\"“”‘']");
-    private static final Pattern HEDGED = Pattern.compile("(?i)\\b(expected to|may|might|could|would|reportedly)\\b");
+
+    /** A trailing attribution ("…, an official said."), which is not part of what was announced. */
+    private static final Pattern ATTRIBUTION = Pattern.compile("(?i),\\s*(an?|the|one|two|three)?\\s*(senior )?(administration )?"
+            + "(official|officials|spokesperson|spokesman|spokeswoman)\\s+said\\.?$");
+    private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,;:]$");
 
     private final Tagger tagger;
     private final ClauseSplitter clauses;
@@ -54,7 +50,9 @@ public class InitiativeExtractor {
     public List<FoundInitiative> extract(List<Sentence> sentences) {
         List<FoundInitiative> found = new ArrayList<>();
         for (Sentence sentence : sentences) {
-            if (STARTS_AS_QUOTE.matcher(sentence.text()).find() || NOT_AN_INITIATIVE.matcher(sentence.text()).find()) {
+            String text = sentence.text();
+            if (STARTS_AS_QUOTE.matcher(text).find() || NOT_AN_ANNOUNCEMENT_SHAPE.matcher(text).find()
+                    || !NON_ANNOUNCEMENTS.hitsIn(Tokenizer.tokens(text)).isEmpty()) {
                 continue;
             }
             for (Sentence clause : clauses.split(sentence)) {
@@ -67,39 +65,53 @@ public class InitiativeExtractor {
     private Optional<FoundInitiative> initiativeIn(Sentence clause) {
         // Counts of initiatives ("announce some 70 new initiatives to …") say nothing concrete: blank them out.
         String text = UMBRELLA.matcher(clause.text()).replaceAll(m -> " ".repeat(m.group().length()));
-        Matcher action = ACTION.matcher(text);
-        if (!action.find()) {
+        List<Token> words = Tokenizer.tokens(text);
+        List<Gazetteer.Hit> actions = ACTIONS.hitsIn(words);
+        if (actions.isEmpty()) {
             return Optional.empty();
         }
-        Matcher thing = THING.matcher(text);
+        Gazetteer.Hit action = actions.get(0);
+        List<Gazetteer.Hit> things = THINGS.hitsIn(words);
         // The thing set up follows its verb ("launching a council"), or precedes it in the passive
         // ("cooperation … will be expanded").
-        if (!thing.find(action.end()) && !thing.find(Math.max(0, action.start() - LOOK_BEHIND_CHARS))) {
+        int head = firstFrom(things, action.end());
+        if (head < 0) {
+            head = firstFrom(things, Math.max(0, action.start() - LOOK_BEHIND_CHARS));
+        }
+        if (head < 0) {
             return Optional.empty();
         }
-        int headStart = thing.start();
-        int headEnd = thing.end();
+        int headStart = things.get(head).start();
+        int headEnd = things.get(head).end();
         // Compound heads: "exploration partner", "research partnerships".
-        while (thing.find(headEnd) && thing.start() == headEnd + 1) {
-            headEnd = thing.end();
+        for (int next = head + 1; next < things.size() && things.get(next).start() == headEnd + 1; next++) {
+            headEnd = things.get(next).end();
         }
         return Optional.of(initiative(clause, headStart, headEnd));
     }
 
+    private static int firstFrom(List<Gazetteer.Hit> hits, int offset) {
+        for (int i = 0; i < hits.size(); i++) {
+            if (hits.get(i).start() >= offset) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private FoundInitiative initiative(Sentence clause, int headStart, int headEnd) {
         String text = clause.text();
-        List<String> topics = tagger.topicsOf(text);
-        List<String> countries = tagger.countriesOf(text);
-        List<String> organisations = tagger.organisationsOf(text);
+        List<Token> words = Tokenizer.tokens(text);
+        Tags tags = tagger.parties(words);
         return new FoundInitiative(InitiativeTitler.title(text, headStart, headEnd), summaryOf(text), clause,
-                countries, organisations, topics.isEmpty() ? List.of("other") : topics, StageClassifier.stageOf(text),
-                confidence(text, countries.size() + organisations.size()));
+                tags.countries(), tags.organisations(), tags.topics().isEmpty() ? List.of("other") : tags.topics(),
+                StageClassifier.stageOf(words), confidence(words, tags.countries().size() + tags.organisations().size()));
     }
 
     /** More named parties make a concrete initiative likelier; hedged wording makes it less certain. */
-    static double confidence(String clause, int parties) {
+    static double confidence(List<Token> clause, int parties) {
         double confidence = 0.5 + Math.min(parties, 3) * 0.1;
-        if (HEDGED.matcher(clause).find()) {
+        if (!HEDGES.hitsIn(clause).isEmpty()) {
             confidence -= 0.15;
         }
         return Math.round(Math.max(0.1, Math.min(0.95, confidence)) * 100) / 100.0;
@@ -107,11 +119,10 @@ public class InitiativeExtractor {
 
     /** The clause as one sentence, without a trailing attribution ("…, an official said."). */
     private static String summaryOf(String clause) {
-        String summary = clause.replaceAll("(?i),\\s*(an?|the|one|two|three)?\\s*(senior )?(administration )?"
-                + "(official|officials|spokesperson|spokesman|spokeswoman)\\s+said\\.?$", ".");
-        summary = summary.replaceAll("[“”\"]", "").strip();
+        String summary = ATTRIBUTION.matcher(clause).replaceAll(".");
+        summary = QUOTE_MARKS.matcher(summary).replaceAll("").strip();
         if (!summary.endsWith(".")) {
-            summary = summary.replaceAll("[,;:]$", "") + ".";
+            summary = TRAILING_PUNCTUATION.matcher(summary).replaceAll("") + ".";
         }
         return Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
     }

@@ -26,6 +26,10 @@ final class InitiativeTitler {
     /** Verbs end a noun phrase too ("announce new research partnerships"). */
     private static final Pattern VERB = Pattern.compile("(?i)(announce[sd]?|launch(es|ed)?|create[sd]?|provide[sd]?|offer(s|ed)?"
             + "|expand(s|ed)?|deepen(s|ed)?|sign(s|ed)?|form(s|ed)?|build|fund|join(s|ed)?|lift(s|ed)?|improve[sd]?)");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** Punctuation that ends the complement after the head noun. */
+    private static final Pattern COMPLEMENT_END = Pattern.compile("[,;:—–()\"“”]|\\s-\\s");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.’']+$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.’'-]*");
 
     private InitiativeTitler() {
@@ -36,7 +40,7 @@ final class InitiativeTitler {
         List<String> before = words(clause.substring(0, headStart));
         for (int i = before.size() - 1; i >= 0 && left.size() < MAX_MODIFIERS; i--) {
             String word = before.get(i);
-            if (LEFT_STOPS.contains(word.toLowerCase(Locale.ROOT)) || word.endsWith("ing") || word.matches("\\d+")
+            if (LEFT_STOPS.contains(word.toLowerCase(Locale.ROOT)) || word.endsWith("ing") || NUMBER.matcher(word).matches()
                     || VERB.matcher(word).matches()) {
                 break;
             }
@@ -44,7 +48,7 @@ final class InitiativeTitler {
         }
         List<String> title = new ArrayList<>(left);
         title.add(clause.substring(headStart, headEnd));
-        String after = clause.substring(headEnd).split("[,;:—–()\"“”]|\\s-\\s")[0];
+        String after = COMPLEMENT_END.split(clause.substring(headEnd), 2)[0];
         List<String> complement = words(after);
         if (!complement.isEmpty() && COMPLEMENTS.contains(complement.get(0).toLowerCase(Locale.ROOT))) {
             title.addAll(complement.subList(0, Math.min(complement.size(), MAX_COMPLEMENT_WORDS)));
@@ -52,7 +56,7 @@ final class InitiativeTitler {
         while (title.size() > 1 && LEFT_STOPS.contains(title.get(title.size() - 1).toLowerCase(Locale.ROOT))) {
             title.remove(title.size() - 1);
         }
-        String joined = String.join(" ", title.subList(0, Math.min(title.size(), MAX_WORDS))).replaceAll("[.’']+$", "");
+        String joined = TRAILING_DOTS.matcher(String.join(" ", title.subList(0, Math.min(title.size(), MAX_WORDS)))).replaceAll("");
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
     }
 

@@ -1,17 +1,8 @@
 package dev.accord.ingest.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,34 +17,19 @@ public class Tagger {
     private static final Pattern PERSON = Pattern.compile(
             "\\b(?:President|Prime Minister|Secretary|Minister|Chancellor|Senator|Governor)\\s+((?:[A-Z][\\p{L}'.-]+\\s?){1,3})");
 
-    private final Map<String, Pattern> topics = load("taxonomy/topics.tsv", Pattern.CASE_INSENSITIVE);
-    private final Map<String, Pattern> countries = load("taxonomy/countries.tsv", 0);
-    private final Map<String, Pattern> organisations = load("taxonomy/organisations.tsv", 0);
+    private final Gazetteer topics = Gazetteer.load("taxonomy/topics.tsv", false);
+    private final Gazetteer countries = Gazetteer.load("taxonomy/countries.tsv", true);
+    private final Gazetteer organisations = Gazetteer.load("taxonomy/organisations.tsv", true);
 
+    /** Everything a whole article is about, people included. */
     public Tags tag(String text) {
-        return new Tags(matching(topics, text), matching(countries, text), matching(organisations, text), people(text));
+        List<Token> words = Tokenizer.tokens(text);
+        return new Tags(topics.keysIn(words), countries.keysIn(words), organisations.keysIn(words), people(text));
     }
 
-    public List<String> topicsOf(String text) {
-        return matching(topics, text);
-    }
-
-    public List<String> countriesOf(String text) {
-        return matching(countries, text);
-    }
-
-    public List<String> organisationsOf(String text) {
-        return matching(organisations, text);
-    }
-
-    private static List<String> matching(Map<String, Pattern> dictionary, String text) {
-        List<String> found = new ArrayList<>();
-        dictionary.forEach((key, pattern) -> {
-            if (pattern.matcher(text).find()) {
-                found.add(key);
-            }
-        });
-        return found;
+    /** Topics and parties of a short piece of text (a clause) already cut into words; people are left out. */
+    public Tags parties(List<Token> words) {
+        return new Tags(topics.keysIn(words), countries.keysIn(words), organisations.keysIn(words), List.of());
     }
 
     private static List<String> people(String text) {
@@ -63,26 +39,5 @@ public class Tagger {
             names.add(matcher.group(1).strip());
         }
         return List.copyOf(names);
-    }
-
-    private static Map<String, Pattern> load(String resource, int flags) {
-        Map<String, Pattern> dictionary = new LinkedHashMap<>();
-        try (InputStream in = Tagger.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing dictionary " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t", 2);
-                // Lookarounds instead of \b so that names ending in a dot ("U.S.") still match.
-                dictionary.put(parts[0], Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + parts[1] + ")(?![\\p{L}\\p{N}])", flags));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dictionary;
     }
 }

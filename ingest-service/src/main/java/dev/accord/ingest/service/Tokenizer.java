@@ -1,0 +1,46 @@
+package dev.accord.ingest.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cuts text into words: runs of letters and digits. A dot between two letters stays inside the word
+ * so abbreviations ("U.S.", "U.N.") are one word; hyphens and apostrophes separate words, so
+ * "U.S.-Japan" yields "US" and "Japan", and "Japan’s" yields "Japan" and "s".
+ */
+public final class Tokenizer {
+
+    private Tokenizer() {
+    }
+
+    public static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>(text.length() / 5);
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean dotted = false;
+            while (i < length) {
+                char c = text.charAt(i);
+                if (Character.isLetterOrDigit(c)) {
+                    i++;
+                } else if (c == '.' && i + 1 < length && Character.isLetter(text.charAt(i + 1))
+                        && Character.isLetter(text.charAt(i - 1))) {
+                    dotted = true;
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            String word = text.substring(start, i);
+            String form = dotted ? word.replace(".", "") : word;
+            tokens.add(new Token(form, form.toLowerCase(Locale.ROOT), start, i));
+        }
+        return tokens;
+    }
+}
