@@ -62,7 +62,7 @@ public class DigestStore {
                 WHERE s.digest IN ('hourly', 'daily')
                   AND EXISTS (SELECT 1 FROM notification n
                               WHERE n.subscription_id = s.id AND n.digest_pending
-                                AND n.created_at < CASE s.digest WHEN 'hourly' THEN ?1 ELSE ?2 END)
+                                AND n.created_at < CASE s.digest WHEN 'hourly' THEN CAST(?1 AS timestamptz) ELSE CAST(?2 AS timestamptz) END)
                 LIMIT ?3
                 FOR NO KEY UPDATE OF s SKIP LOCKED
                 """)

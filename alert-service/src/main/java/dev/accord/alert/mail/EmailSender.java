@@ -78,7 +78,7 @@ public class EmailSender {
     private Mail compose(EmailChannel channel, String eventType, String payload) {
         if (EmailSubscriptions.CONFIRMATION.equals(eventType)) {
             String link = links.confirm(channel.confirmToken);
-            return Mail.withHtml(null, config.subjectPrefix() + " Confirm your alert subscription",
+            return mail(config.subjectPrefix() + " Confirm your alert subscription",
                     confirmHtml.data("link", link).data("address", channel.address).render())
                     .setText(confirmText.data("link", link).data("address", channel.address).render());
         }
@@ -94,18 +94,22 @@ public class EmailSender {
                     + (items.size() == 1 ? " initiative" : " initiatives");
             String windowStart = digest.path("windowStart").asText();
             String windowEnd = digest.path("windowEnd").asText();
-            mail = Mail.withHtml(null, subject, digestHtml.data("items", items).data("windowStart", windowStart)
+            mail = mail(subject, digestHtml.data("items", items).data("windowStart", windowStart)
                     .data("windowEnd", windowEnd).data("unsubscribe", unsubscribe).render())
                     .setText(digestText.data("items", items).data("windowStart", windowStart).data("windowEnd", windowEnd)
                             .data("unsubscribe", unsubscribe).render());
         } else {
             MailItem item = item(read(payload));
-            mail = Mail.withHtml(null, config.subjectPrefix() + " " + item.title(),
+            mail = mail(config.subjectPrefix() + " " + item.title(),
                     alertHtml.data("item", item).data("unsubscribe", unsubscribe).render())
                     .setText(alertText.data("item", item).data("unsubscribe", unsubscribe).render());
         }
         return mail.addHeader("List-Unsubscribe", links.listUnsubscribe(channel.unsubscribeToken))
                 .addHeader("List-Unsubscribe-Post", ONE_CLICK);
+    }
+
+    private static Mail mail(String subject, String html) {
+        return new Mail().setSubject(subject).setHtml(html);
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

@@ -21,11 +21,10 @@ public class NotificationPurger {
     }
 
     @Scheduled(every = "${accord.alert.stream.purge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public int purge() {
+    void purge() {
         int purged = log.purgeBefore(Instant.now().minus(config.retention()));
         if (purged > 0) {
             LOG.debugf("Purged %d notifications older than %s", purged, config.retention());
         }
-        return purged;
     }
 }
