@@ -10,7 +10,8 @@ import java.util.List;
 public record SubscriptionRequest(
         @Size(max = 200) String name,
         @Valid Filter filter,
-        @NotNull @Valid Channel channel) {
+        @NotNull @Valid Channel channel,
+        @Size(max = 10) String digest) {
 
     /** What to match: any of the topics, any of the countries, any of the orgs, any of the keywords; empty means any. */
     public record Filter(
@@ -20,7 +21,7 @@ public record SubscriptionRequest(
             @Size(max = 50) List<@NotBlank @Size(max = 200) String> keywords) {
     }
 
-    /** Where to notify. */
+    /** Where to notify: {@code webhook} with {@code url}, {@code email} with {@code address}, or {@code sse}. */
     public record Channel(@NotBlank String type, @Size(max = 2048) String url, @Size(max = 320) String address) {
     }
 }

@@ -60,7 +60,8 @@ public class SubscriptionResource {
     public SubscriptionView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Subscription s = subscriptions.owned(id, token(authorization));
         return new SubscriptionView(s.id, s.name, new SubscriptionRequest.Filter(s.topics, s.countries, s.orgs, s.keywords),
-                new SubscriptionView.ChannelView(s.channelType, s.webhookUrl), s.status, s.createdAt);
+                new SubscriptionView.ChannelView(s.channelType, s.webhookUrl, subscriptions.emailAddress(s).orElse(null)),
+                s.digest, s.status, s.createdAt);
     }
 
     @DELETE

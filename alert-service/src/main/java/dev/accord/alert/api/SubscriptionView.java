@@ -6,9 +6,10 @@ import java.util.UUID;
 
 /** A subscription as its owner sees it; secrets and tokens are never shown again. */
 public record SubscriptionView(UUID id, String name, SubscriptionRequest.Filter filter, ChannelView channel,
-        String status, Instant createdAt) {
+        String digest, String status, Instant createdAt) {
 
     /** The channel without its secret. */
-    public record ChannelView(String type, String url) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ChannelView(String type, String url, String address) {
     }
 }

@@ -18,7 +18,8 @@ import java.util.UUID;
 public class DeliveryStore {
 
     /** A claimed delivery with what is needed to send it. */
-    public record Claimed(UUID id, String payload, int attempts, String url, String secret) {
+    public record Claimed(UUID id, String payload, int attempts, String url, String secret, UUID subscriptionId,
+            String eventType, String channelType) {
     }
 
     private final EntityManager em;
@@ -42,14 +43,15 @@ public class DeliveryStore {
                 UPDATE delivery d SET status = 'in_flight', claimed_until = ?3
                 FROM due, subscription s
                 WHERE d.id = due.id AND s.id = d.subscription_id
-                RETURNING d.id, d.payload, d.attempts, s.webhook_url, s.webhook_secret
+                RETURNING d.id, d.payload, d.attempts, s.webhook_url, s.webhook_secret, d.subscription_id, d.event_type,
+                    s.channel_type
                 """)
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .setParameter(3, now.plus(claimTimeout))
                 .getResultList();
-        return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (Integer) r[2], (String) r[3], (String) r[4]))
-                .toList();
+        return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (Integer) r[2], (String) r[3], (String) r[4],
+                (UUID) r[5], (String) r[6], (String) r[7])).toList();
     }
 
     @Transactional

@@ -1,6 +1,8 @@
 package dev.accord.alert.delivery;
 
+import dev.accord.alert.channel.ChannelType;
 import dev.accord.alert.config.AlertConfig;
+import dev.accord.alert.mail.EmailSender;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -15,12 +17,15 @@ public class DeliveryWorker {
 
     private final DeliveryStore store;
     private final WebhookSender sender;
+    private final EmailSender email;
     private final RetrySchedule retries;
     private final AlertConfig.Delivery config;
 
-    public DeliveryWorker(DeliveryStore store, WebhookSender sender, RetrySchedule retries, AlertConfig config) {
+    public DeliveryWorker(DeliveryStore store, WebhookSender sender, EmailSender email, RetrySchedule retries,
+            AlertConfig config) {
         this.store = store;
         this.sender = sender;
+        this.email = email;
         this.retries = retries;
         this.config = config.delivery();
     }
@@ -35,7 +40,9 @@ public class DeliveryWorker {
     }
 
     private void attempt(DeliveryStore.Claimed delivery) {
-        SendResult result = sender.send(delivery.url(), delivery.secret(), delivery.id().toString(), delivery.payload());
+        SendResult result = ChannelType.EMAIL.equals(delivery.channelType())
+                ? email.send(delivery.id(), delivery.subscriptionId(), delivery.eventType(), delivery.payload())
+                : sender.send(delivery.url(), delivery.secret(), delivery.id().toString(), delivery.payload());
         if (result.delivered()) {
             store.delivered(delivery.id(), result.status());
             LOG.debugf("Delivery %s delivered (HTTP %d)", delivery.id(), result.status());

@@ -16,6 +16,9 @@ import org.hibernate.type.SqlTypes;
 public class Subscription extends PanacheEntityBase {
 
     public static final String ACTIVE = "active";
+    /** An e-mail subscription whose address has not confirmed it yet: nothing is matched for it. */
+    public static final String UNCONFIRMED = "unconfirmed";
+    public static final String UNSUBSCRIBED = "unsubscribed";
 
     @Id
     public UUID id;
@@ -34,6 +37,8 @@ public class Subscription extends PanacheEntityBase {
     public String webhookSecret;
     public String tokenHash;
     public String status;
+    /** none, hourly or daily (see {@code digest.DigestPeriod}). */
+    public String digest;
     public Instant createdAt;
     public Instant updatedAt;
 

@@ -1,14 +1,11 @@
 package dev.accord.alert.service;
 
-import dev.accord.alert.domain.Delivery;
+import dev.accord.alert.channel.NotificationRouter;
 import dev.accord.alert.domain.Subscription;
 import dev.accord.common.events.CatalogInitiative;
-import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,11 +18,11 @@ public class AlertPlanner {
     private static final Logger LOG = Logger.getLogger(AlertPlanner.class);
 
     private final SubscriptionMatcher matcher;
-    private final EntityManager em;
+    private final NotificationRouter router;
 
-    public AlertPlanner(SubscriptionMatcher matcher, EntityManager em) {
+    public AlertPlanner(SubscriptionMatcher matcher, NotificationRouter router) {
         this.matcher = matcher;
-        this.em = em;
+        this.router = router;
     }
 
     @Transactional
@@ -35,17 +32,7 @@ public class AlertPlanner {
         for (Subscription subscription : Subscription.active()) {
             if (matcher.matches(subscription, initiative)) {
                 Notification notification = new Notification(eventType, subscription.id, initiative, initiative.catalogUrl());
-                planned += em.createNativeQuery("INSERT INTO delivery (id, subscription_id, event_id, event_type, payload, "
-                        + "status, attempts, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7) "
-                        + "ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING")
-                        .setParameter(1, UUID.randomUUID())
-                        .setParameter(2, subscription.id)
-                        .setParameter(3, eventId)
-                        .setParameter(4, eventType)
-                        .setParameter(5, EventJson.write(notification))
-                        .setParameter(6, Delivery.PENDING)
-                        .setParameter(7, now)
-                        .executeUpdate();
+                planned += router.route(subscription, eventId, eventType, notification, now);
             }
         }
         LOG.debugf("Event %s planned %d deliveries", eventId, planned);

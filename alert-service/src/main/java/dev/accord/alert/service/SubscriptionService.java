@@ -2,8 +2,12 @@ package dev.accord.alert.service;
 
 import dev.accord.alert.api.SubscriptionCreated;
 import dev.accord.alert.api.SubscriptionRequest;
+import dev.accord.alert.channel.ChannelType;
 import dev.accord.alert.config.AlertConfig;
+import dev.accord.alert.digest.DigestPeriod;
+import dev.accord.alert.domain.EmailChannel;
 import dev.accord.alert.domain.Subscription;
+import dev.accord.alert.mail.EmailSubscriptions;
 import dev.accord.common.net.AddressGuard;
 import dev.accord.common.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,27 +19,36 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Creates subscriptions and finds them for their owner only. */
 @ApplicationScoped
 public class SubscriptionService {
 
-    private final AddressGuard guard;
+    /** One address, no display name, no whitespace or header-breaking characters. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>()\\[\\],;:\"]+@[^@\\s<>()\\[\\],;:\"]+\\.[^@\\s<>()\\[\\],;:\".]+");
 
-    public SubscriptionService(AlertConfig config) {
+    private final AddressGuard guard;
+    private final EmailSubscriptions email;
+
+    public SubscriptionService(AlertConfig config, EmailSubscriptions email) {
         this.guard = new AddressGuard(config.webhooks().allowedHosts().orElse(List.of()));
+        this.email = email;
     }
 
     @Transactional
     public SubscriptionCreated create(SubscriptionRequest request) {
         SubscriptionRequest.Channel channel = request.channel();
-        if (!"webhook".equals(channel.type())) {
+        if (!ChannelType.ALL.contains(channel.type())) {
             throw new ProblemException(400, "Unsupported channel",
-                    "Channel type '" + channel.type() + "' is not offered; use 'webhook'.", Map.of("parameter", "channel.type",
-                            "allowed", List.of("webhook")));
+                    "Channel type '" + channel.type() + "' is not offered; use one of " + ChannelType.ALL + ".",
+                    Map.of("parameter", "channel.type", "allowed", ChannelType.ALL));
         }
-        URI url = webhookUrl(channel.url());
+        DigestPeriod digest = digest(request.digest(), channel.type());
+        URI url = ChannelType.WEBHOOK.equals(channel.type()) ? webhookUrl(channel.url()) : null;
+        String address = ChannelType.EMAIL.equals(channel.type()) ? emailAddress(channel.address()) : null;
         SubscriptionRequest.Filter filter = request.filter() == null
                 ? new SubscriptionRequest.Filter(null, null, null, null) : request.filter();
         Instant now = Instant.now();
@@ -48,13 +61,18 @@ public class SubscriptionService {
         subscription.orgs = normalised(filter.orgs(), false);
         subscription.keywords = normalised(filter.keywords(), false);
         subscription.channelType = channel.type();
-        subscription.webhookUrl = url.toString();
-        subscription.webhookSecret = Credentials.newWebhookSecret();
+        subscription.webhookUrl = url == null ? null : url.toString();
+        subscription.webhookSecret = url == null ? null : Credentials.newWebhookSecret();
         subscription.tokenHash = Credentials.hash(token);
-        subscription.status = Subscription.ACTIVE;
+        // An e-mail subscription matches nothing until its address confirms it (double opt-in).
+        subscription.status = address == null ? Subscription.ACTIVE : Subscription.UNCONFIRMED;
+        subscription.digest = digest.wireName();
         subscription.createdAt = now;
         subscription.updatedAt = now;
         subscription.persist();
+        if (address != null) {
+            email.register(subscription, address, now);
+        }
         return new SubscriptionCreated(subscription.id, token, subscription.webhookSecret);
     }
 
@@ -78,6 +96,37 @@ public class SubscriptionService {
     @Transactional
     public void delete(String id, String token) {
         Subscription.deleteById(owned(id, token).id);
+    }
+
+    /** The address of an e-mail subscription. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> emailAddress(Subscription subscription) {
+        if (!ChannelType.EMAIL.equals(subscription.channelType)) {
+            return Optional.empty();
+        }
+        return EmailChannel.<EmailChannel>findByIdOptional(subscription.id).map(c -> c.address);
+    }
+
+    private static DigestPeriod digest(String value, String channelType) {
+        DigestPeriod digest = DigestPeriod.parse(value).orElseThrow(() -> new ProblemException(400, "Invalid parameter",
+                "Digest '" + value + "' is not offered; use one of " + DigestPeriod.NAMES + ".",
+                Map.of("parameter", "digest", "allowed", DigestPeriod.NAMES)));
+        if (digest != DigestPeriod.NONE && ChannelType.SSE.equals(channelType)) {
+            throw ProblemException.badParameter("digest", "A live stream sends each notification as it comes; digests are "
+                    + "for webhook and e-mail channels.");
+        }
+        return digest;
+    }
+
+    private static String emailAddress(String address) {
+        if (address == null || address.isBlank()) {
+            throw ProblemException.badParameter("channel.address", "An e-mail channel needs an 'address'.");
+        }
+        String stripped = address.strip();
+        if (!EMAIL.matcher(stripped).matches()) {
+            throw ProblemException.badParameter("channel.address", "Not an e-mail address: use the form name@example.org.");
+        }
+        return stripped;
     }
 
     private URI webhookUrl(String url) {

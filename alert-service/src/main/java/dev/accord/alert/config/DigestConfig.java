@@ -1,0 +1,26 @@
+package dev.accord.alert.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Digests: notifications gathered per window and sent as one message ({@code accord.alert.digest.*}). */
+@ConfigMapping(prefix = "accord.alert.digest")
+public interface DigestConfig {
+
+    /** Length of an {@code hourly} window; windows are aligned to multiples of it since the Unix epoch (UTC). */
+    @WithDefault("1h")
+    Duration hourly();
+
+    /** Length of a {@code daily} window (UTC days by default). */
+    @WithDefault("24h")
+    Duration daily();
+
+    /** How often closed windows are looked for (read by the scheduler). */
+    @WithDefault("30s")
+    Duration pollInterval();
+
+    /** Most subscriptions whose windows one pass cuts in one transaction. */
+    @WithDefault("50")
+    int batchSize();
+}

@@ -1,0 +1,30 @@
+package dev.accord.alert.digest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Whether a subscription gets each notification on its own or gathered per window. */
+public enum DigestPeriod {
+    NONE, HOURLY, DAILY;
+
+    public static final List<String> NAMES = Arrays.stream(values()).map(DigestPeriod::wireName).toList();
+
+    /** The wire and database spelling. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<DigestPeriod> parse(String value) {
+        if (value == null) {
+            return Optional.of(NONE);
+        }
+        return Arrays.stream(values()).filter(p -> p.wireName().equals(value.strip().toLowerCase(Locale.ROOT))).findFirst();
+    }
+
+    /** The stored value; anything unknown is treated as no digest. */
+    public static DigestPeriod of(String stored) {
+        return parse(stored).orElse(NONE);
+    }
+}

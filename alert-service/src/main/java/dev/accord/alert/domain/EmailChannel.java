@@ -1,0 +1,32 @@
+package dev.accord.alert.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The e-mail address of an e-mail subscription, with its double opt-in and unsubscribe state. */
+@Entity
+@Table(name = "email_channel")
+public class EmailChannel extends PanacheEntityBase {
+
+    @Id
+    public UUID subscriptionId;
+    public String address;
+    public String confirmToken;
+    public String unsubscribeToken;
+    public Instant createdAt;
+    public Instant confirmedAt;
+    public Instant unsubscribedAt;
+
+    public static Optional<EmailChannel> byConfirmToken(String token) {
+        return find("confirmToken", token).firstResultOptional();
+    }
+
+    public static Optional<EmailChannel> byUnsubscribeToken(String token) {
+        return find("unsubscribeToken", token).firstResultOptional();
+    }
+}

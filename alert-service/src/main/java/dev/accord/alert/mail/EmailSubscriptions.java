@@ -1,0 +1,96 @@
+package dev.accord.alert.mail;
+
+import dev.accord.alert.channel.DeliveryQueue;
+import dev.accord.alert.domain.Delivery;
+import dev.accord.alert.domain.EmailChannel;
+import dev.accord.alert.domain.Subscription;
+import dev.accord.alert.service.Credentials;
+import dev.accord.common.events.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Double opt-in and unsubscribing for e-mail subscriptions. A new one stays {@code unconfirmed}, and
+ * so matches nothing, until the confirmation link is followed and its page's button pressed; its
+ * confirmation mail goes through the delivery queue like any alert, with the same retries.
+ */
+@ApplicationScoped
+public class EmailSubscriptions {
+
+    /** Event type of the confirmation mail's delivery. */
+    public static final String CONFIRMATION = "accord.subscription.confirmation";
+
+    /** The body stored for a confirmation delivery. */
+    public record Confirmation(String type, UUID subscriptionId) {
+    }
+
+    private final DeliveryQueue deliveries;
+
+    public EmailSubscriptions(DeliveryQueue deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    /** Records the address of a just-created subscription and queues its confirmation mail (caller's transaction). */
+    public void register(Subscription subscription, String address, Instant now) {
+        EmailChannel channel = new EmailChannel();
+        channel.subscriptionId = subscription.id;
+        channel.address = address;
+        channel.confirmToken = Credentials.newToken();
+        channel.unsubscribeToken = Credentials.newToken();
+        channel.createdAt = now;
+        channel.persist();
+        deliveries.enqueue(UUID.randomUUID(), subscription.id, "confirmation", CONFIRMATION,
+                EventJson.write(new Confirmation(CONFIRMATION, subscription.id)), now);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<EmailChannel> byConfirmToken(String token) {
+        return EmailChannel.byConfirmToken(token);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<EmailChannel> byUnsubscribeToken(String token) {
+        return EmailChannel.byUnsubscribeToken(token);
+    }
+
+    /** Activates the subscription; confirming twice changes nothing, and an unsubscribed address stays so. */
+    @Transactional
+    public Optional<EmailChannel> confirm(String token) {
+        Optional<EmailChannel> found = EmailChannel.byConfirmToken(token);
+        found.filter(c -> c.confirmedAt == null && c.unsubscribedAt == null).ifPresent(channel -> {
+            channel.confirmedAt = Instant.now();
+            Subscription subscription = Subscription.findById(channel.subscriptionId);
+            if (subscription != null && Subscription.UNCONFIRMED.equals(subscription.status)) {
+                subscription.status = Subscription.ACTIVE;
+                subscription.updatedAt = channel.confirmedAt;
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Stops the subscription for good: it matches nothing more, and mails not yet sent are cancelled
+     * (their deliveries end as dead with the reason), held digest notifications are dropped.
+     */
+    @Transactional
+    public Optional<EmailChannel> unsubscribe(String token) {
+        Optional<EmailChannel> found = EmailChannel.byUnsubscribeToken(token);
+        found.filter(c -> c.unsubscribedAt == null).ifPresent(channel -> {
+            Instant now = Instant.now();
+            channel.unsubscribedAt = now;
+            Subscription subscription = Subscription.findById(channel.subscriptionId);
+            if (subscription != null) {
+                subscription.status = Subscription.UNSUBSCRIBED;
+                subscription.updatedAt = now;
+            }
+            Delivery.update("status = ?1, lastError = ?2 where subscriptionId = ?3 and status = ?4", Delivery.DEAD,
+                    "unsubscribed", channel.subscriptionId, Delivery.PENDING);
+            Delivery.getEntityManager().createNativeQuery("DELETE FROM notification WHERE subscription_id = ?1 AND digest_pending")
+                    .setParameter(1, channel.subscriptionId).executeUpdate();
+        });
+        return found;
+    }
+}
