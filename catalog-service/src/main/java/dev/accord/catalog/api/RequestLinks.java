@@ -2,8 +2,8 @@ package dev.accord.catalog.api;
 
 import dev.accord.catalog.config.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,9 +27,16 @@ public class RequestLinks {
 
     /** The request's URL with the given parameters replaced (a null value removes the parameter). */
     public String with(UriInfo request, Map<String, String> replacements) {
+        // Read from the raw query, not the parameter map, to keep the client's order of parameters.
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        MultivaluedMap<String, String> given = request.getQueryParameters(true);
-        given.forEach((name, values) -> parameters.put(name, new ArrayList<>(values)));
+        String query = request.getRequestUri().getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (!pair.isEmpty()) {
+                String[] nameAndValue = pair.split("=", 2);
+                parameters.computeIfAbsent(decode(nameAndValue[0]), n -> new ArrayList<>())
+                        .add(nameAndValue.length == 2 ? decode(nameAndValue[1]) : "");
+            }
+        }
         replacements.forEach((name, value) -> {
             if (value == null) {
                 parameters.remove(name);
@@ -47,6 +54,15 @@ public class RequestLinks {
             }
         }
         return url.toString();
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // A malformed escape was already accepted by the server's own decoding; keep it as sent.
+            return value;
+        }
     }
 
     private static String encode(String value) {
