@@ -1,65 +1,97 @@
 package dev.accord.catalog.api;
 
-import dev.accord.common.web.Page;
-import dev.accord.common.web.Cursor;
 import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
-import dev.accord.catalog.domain.Stage;
 import dev.accord.catalog.service.CatalogQueries;
+import dev.accord.catalog.service.InitiativeFacets;
 import dev.accord.catalog.service.InitiativeFilter;
+import dev.accord.catalog.service.ListOrder;
+import dev.accord.common.web.Problem;
 import dev.accord.common.web.ProblemException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The initiative catalog: filtered, cursor-paged lists and single entries with their mentions. */
+/** The initiative catalog: filtered, searchable, cursor-paged lists, facets, and single entries with their mentions. */
 @Path("/api/initiatives")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Initiatives")
 public class InitiativeResource {
 
     private final CatalogQueries queries;
+    private final ListParameters parameters;
     private final Paging paging;
     private final ViewMapper views;
+    private final ListResponder responder;
+    private final ListShapes shapes;
 
-    public InitiativeResource(CatalogQueries queries, Paging paging, ViewMapper views) {
+    public InitiativeResource(CatalogQueries queries, ListParameters parameters, Paging paging, ViewMapper views,
+            ListResponder responder, ListShapes shapes) {
         this.queries = queries;
+        this.parameters = parameters;
         this.paging = paging;
         this.views = views;
+        this.responder = responder;
+        this.shapes = shapes;
     }
 
     @GET
-    @Operation(summary = "List catalog entries, newest first")
-    public Page<InitiativeView> list(@Parameter(description = "Taxonomy topic, e.g. defense") @QueryParam("topic") String topic,
-            @Parameter(description = "ISO 3166-1 alpha-2 code, e.g. JP") @QueryParam("country") String country,
-            @Parameter(description = "Organisation name, e.g. NASA") @QueryParam("org") String org,
-            @Parameter(description = "Lifecycle stage") @QueryParam("stage") String stage,
-            @Parameter(description = "First seen at or after (ISO-8601 instant)") @QueryParam("from") String from,
-            @Parameter(description = "First seen before (ISO-8601 instant)") @QueryParam("to") String to,
-            @Parameter(description = "Page size, 1 to 200") @QueryParam("limit") Integer limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        if (stage != null && Stage.parse(stage).isEmpty()) {
-            throw new ProblemException(400, "Invalid parameter", "Unknown stage '" + stage + "'.",
-                    Map.of("parameter", "stage", "allowed", Stage.allowed()));
-        }
-        if (country != null && !country.matches("[A-Z]{2}")) {
-            throw ProblemException.badParameter("country", "country must be an ISO 3166-1 alpha-2 code such as JP.");
-        }
-        int pageSize = paging.limit(limit);
-        InitiativeFilter filter = new InitiativeFilter(blankToNull(topic), country, blankToNull(org), stage,
-                instant("from", from), instant("to", to));
-        return paging.page(queries.initiatives(filter, paging.cursor(cursor), pageSize), pageSize,
-                (Initiative i) -> i.firstSeenAt, i -> i.id, views::summary);
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "List or search catalog entries",
+            description = "Newest first (by first seen), or best match first when searching with q. Filters combine "
+                    + "with AND; a repeated parameter matches any of its values. Answers JSON, CSV (RFC 4180), NDJSON "
+                    + "or an Atom feed, chosen by Accept or format; a next page is linked in the Link header.")
+    @APIResponse(responseCode = "200", description = "One page of entries", content = {
+        @Content(mediaType = "application/json", schema = @Schema(implementation = ApiExamples.InitiativePage.class),
+                examples = @ExampleObject(name = "page", value = ApiExamples.INITIATIVE_PAGE)),
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                examples = @ExampleObject(name = "csv", value = ApiExamples.INITIATIVE_CSV)),
+        @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING),
+                examples = @ExampleObject(name = "ndjson", value = ApiExamples.INITIATIVE_NDJSON)),
+        @Content(mediaType = "application/atom+xml", schema = @Schema(type = SchemaType.STRING),
+                examples = @ExampleObject(name = "feed", value = ApiExamples.INITIATIVE_ATOM))})
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it and its allowed values",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown stage", value = ApiExamples.BAD_PARAMETER)))
+    @APIResponse(responseCode = "406", description = "None of the accepted media types is available",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not acceptable", value = ApiExamples.NOT_ACCEPTABLE)))
+    public Response list(@BeanParam InitiativeQuery query, @BeanParam PageQuery page, @Context UriInfo request) {
+        ListFormat format = ListFormat.negotiate(page.format, page.accept);
+        InitiativeFilter filter = filter(query);
+        ListOrder order = parameters.order(page.sort, query.q);
+        int limit = paging.limit(page.limit);
+        return responder.respond(format, paging.page(queries.initiatives(filter, order, paging.position(page.cursor, order),
+                limit), limit, order, (Initiative i) -> i.firstSeenAt, i -> i.id, views::summary),
+                shapes.initiatives(), request);
+    }
+
+    @GET
+    @Path("/facets")
+    @Operation(summary = "Count matching entries by topic, country, organisation and stage",
+            description = "Takes the same filters as the list. Each facet lists its most frequent values first.")
+    @APIResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = InitiativeFacets.class),
+            examples = @ExampleObject(name = "facets", value = ApiExamples.FACETS)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it and its allowed values",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown stage", value = ApiExamples.BAD_PARAMETER)))
+    public InitiativeFacets facets(@BeanParam InitiativeQuery query) {
+        return queries.facets(filter(query));
     }
 
     @GET
@@ -72,18 +104,7 @@ public class InitiativeResource {
         return views.detail(entry, Mention.of(uuid));
     }
 
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(name, name + " must be an ISO-8601 instant such as 2024-04-10T00:00:00Z.");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    private InitiativeFilter filter(InitiativeQuery query) {
+        return parameters.initiatives(query.q, query.topic, query.country, query.org, query.stage, query.from, query.to);
     }
 }

@@ -23,6 +23,27 @@ public interface CatalogConfig {
 
     Outbox outbox();
 
+    Search search();
+
+    /** Bounds on list, search and facet requests, so no query can make the database work without limit. */
+    interface Search {
+        /** Longest accepted full-text query {@code q}, in characters. */
+        @WithDefault("256")
+        int maxQueryLength();
+
+        /** How many values one filter parameter (e.g. repeated {@code topic}) may carry. */
+        @WithDefault("20")
+        int maxFilterValues();
+
+        /** Longest accepted value of a filter parameter such as {@code org}. */
+        @WithDefault("200")
+        int maxFilterValueLength();
+
+        /** How many values each facet lists at most (the most frequent first). */
+        @WithDefault("50")
+        int facetSize();
+    }
+
     /** The relay that publishes outbox rows to accord.catalog. */
     interface Outbox {
         @WithDefault("200")

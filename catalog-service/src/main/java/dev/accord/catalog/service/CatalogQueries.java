@@ -1,29 +1,39 @@
 package dev.accord.catalog.service;
 
-import dev.accord.common.web.Cursor;
+import dev.accord.catalog.config.CatalogConfig;
 import dev.accord.catalog.domain.Article;
 import dev.accord.catalog.domain.Initiative;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
- * Read side of the catalog. Lists use keyset paging on (time, id) so deep pages cost the same as
- * the first one and concurrent inserts never shift a page.
+ * Read side of the catalog. Lists use keyset paging on (time, id), or (rank, time, id) when ordered
+ * by relevance, so deep pages cost the same as the first one and concurrent inserts never shift a
+ * page. Every value a client sends is a bound parameter; none is ever spliced into SQL text.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CatalogQueries {
 
-    private final EntityManager em;
+    /** The text-search configuration of the stored tsvector columns (V3 migration); queries must use the same. */
+    private static final String TEXT_SEARCH_CONFIG = "'english'";
 
-    public CatalogQueries(EntityManager em) {
+    private final EntityManager em;
+    private final CatalogConfig config;
+
+    public CatalogQueries(EntityManager em, CatalogConfig config) {
         this.em = em;
+        this.config = config;
     }
 
     public Optional<Initiative> initiative(UUID id) {
@@ -35,62 +45,138 @@ public class CatalogQueries {
     }
 
     /** Up to {@code limit + 1} entries after {@code after}; the extra one tells whether a next page exists. */
+    public List<Hit<Initiative>> initiatives(InitiativeFilter filter, ListOrder order, Position after, int limit) {
+        Sql where = initiativeConditions(filter);
+        return list(Initiative.class, "initiative", "first_seen_at", filter.query(), where, order, after, limit);
+    }
+
+    public List<Hit<Article>> articles(ArticleFilter filter, ListOrder order, Position after, int limit) {
+        Sql where = new Sql();
+        where.textSearch(filter.query());
+        where.anyOf("topics", filter.topics());
+        where.anyOf("countries", filter.countries());
+        where.anyOf("organisations", filter.orgs());
+        where.range("cataloged_at", filter.from(), filter.until());
+        return list(Article.class, "article", "cataloged_at", filter.query(), where, order, after, limit);
+    }
+
+    /**
+     * Facet counts in one statement: the matching rows are selected once (a CTE used several times is
+     * materialised), their arrays unnested and counted, and each facet cut to its most frequent values.
+     */
     @SuppressWarnings("unchecked")
-    public List<Initiative> initiatives(InitiativeFilter filter, Cursor after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM initiative WHERE true");
-        List<Object> params = new ArrayList<>();
-        if (filter.topic() != null) {
-            params.add(filter.topic());
-            sql.append(" AND topics @> ARRAY[CAST(?").append(params.size()).append(" AS text)]");
+    public InitiativeFacets facets(InitiativeFilter filter) {
+        Sql sql = initiativeConditions(filter);
+        String limit = sql.bind(config.search().facetSize());
+        String text = "WITH matched AS (SELECT topics, countries, organisations, stage FROM initiative WHERE "
+                + sql.conditions() + "), counts AS ("
+                + " SELECT 'topic' AS facet, v AS value, count(*) AS n FROM matched, unnest(topics) v GROUP BY v"
+                + " UNION ALL SELECT 'country', v, count(*) FROM matched, unnest(countries) v GROUP BY v"
+                + " UNION ALL SELECT 'org', v, count(*) FROM matched, unnest(organisations) v GROUP BY v"
+                + " UNION ALL SELECT 'stage', stage, count(*) FROM matched GROUP BY stage"
+                + " UNION ALL SELECT 'total', NULL, count(*) FROM matched)"
+                + " SELECT facet, value, n FROM (SELECT facet, value, n,"
+                + " row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS position FROM counts) ranked"
+                + " WHERE facet = 'total' OR position <= " + limit + " ORDER BY facet, n DESC, value";
+        List<Object[]> rows = sql.bindAll(em.createNativeQuery(text)).getResultList();
+        long total = 0;
+        Map<String, List<InitiativeFacets.Count>> byFacet = new TreeMap<>();
+        for (Object[] row : rows) {
+            String facet = (String) row[0];
+            long count = ((Number) row[2]).longValue();
+            if (facet.equals("total")) {
+                total = count;
+            } else {
+                byFacet.computeIfAbsent(facet, f -> new ArrayList<>()).add(new InitiativeFacets.Count((String) row[1], count));
+            }
         }
-        if (filter.country() != null) {
-            params.add(filter.country());
-            sql.append(" AND countries @> ARRAY[CAST(?").append(params.size()).append(" AS text)]");
-        }
-        if (filter.org() != null) {
-            params.add(filter.org());
-            sql.append(" AND organisations @> ARRAY[CAST(?").append(params.size()).append(" AS text)]");
-        }
-        if (filter.stage() != null) {
-            params.add(filter.stage());
-            sql.append(" AND stage = ?").append(params.size());
-        }
-        if (filter.from() != null) {
-            params.add(filter.from());
-            sql.append(" AND first_seen_at >= ?").append(params.size());
-        }
-        if (filter.to() != null) {
-            params.add(filter.to());
-            sql.append(" AND first_seen_at < ?").append(params.size());
-        }
-        keyset(sql, params, after, "first_seen_at");
-        return page(em.createNativeQuery(sql.toString(), Initiative.class), params, limit);
+        return new InitiativeFacets(total, byFacet.getOrDefault("topic", List.of()),
+                byFacet.getOrDefault("country", List.of()), byFacet.getOrDefault("org", List.of()),
+                byFacet.getOrDefault("stage", List.of()));
+    }
+
+    private static Sql initiativeConditions(InitiativeFilter filter) {
+        Sql where = new Sql();
+        where.textSearch(filter.query());
+        where.anyOf("topics", filter.topics());
+        where.anyOf("countries", filter.countries());
+        where.anyOf("organisations", filter.orgs());
+        where.oneOf("stage", filter.stages());
+        where.range("first_seen_at", filter.from(), filter.until());
+        return where;
     }
 
     @SuppressWarnings("unchecked")
-    public List<Article> articles(Cursor after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM article WHERE true");
-        List<Object> params = new ArrayList<>();
-        keyset(sql, params, after, "cataloged_at");
-        return page(em.createNativeQuery(sql.toString(), Article.class), params, limit);
+    private <E> List<Hit<E>> list(Class<E> entity, String table, String timeColumn, String query, Sql where,
+            ListOrder order, Position after, int limit) {
+        boolean byRank = order == ListOrder.RELEVANCE;
+        String rank = byRank ? "ts_rank(search, websearch_to_tsquery(" + TEXT_SEARCH_CONFIG + ", CAST(" + where.bind(query) + " AS text)))"
+                : "CAST(NULL AS real)";
+        StringBuilder text = new StringBuilder("SELECT * FROM (SELECT t.*, ").append(rank).append(" AS rank FROM ")
+                .append(table).append(" t WHERE ").append(where.conditions()).append(") page WHERE true");
+        if (after != null && byRank) {
+            text.append(" AND (rank, ").append(timeColumn).append(", id) < (CAST(").append(where.bind(after.rank()))
+                    .append(" AS real), ").append(where.bind(after.at())).append(", ").append(where.bind(after.id())).append(")");
+        } else if (after != null) {
+            text.append(" AND (").append(timeColumn).append(", id) < (").append(where.bind(after.at())).append(", ")
+                    .append(where.bind(after.id())).append(")");
+        }
+        text.append(" ORDER BY ").append(byRank ? "rank DESC, " : "").append(timeColumn).append(" DESC, id DESC LIMIT ")
+                .append(where.bind(limit + 1));
+        NativeQuery<Object[]> native_ = em.createNativeQuery(text.toString()).unwrap(NativeQuery.class);
+        native_.addEntity("page", entity).addScalar("rank", StandardBasicTypes.FLOAT);
+        List<Object[]> rows = where.bindAll(native_).getResultList();
+        return rows.stream().map(r -> new Hit<>((E) r[0], (Float) r[1])).toList();
     }
 
-    private static void keyset(StringBuilder sql, List<Object> params, Cursor after, String timeColumn) {
-        if (after != null) {
-            params.add(after.at());
-            params.add(after.id());
-            sql.append(" AND (").append(timeColumn).append(", id) < (?").append(params.size() - 1)
-                    .append(", ?").append(params.size()).append(")");
-        }
-        sql.append(" ORDER BY ").append(timeColumn).append(" DESC, id DESC LIMIT ").append("?").append(params.size() + 1);
-    }
+    /** WHERE conditions with their positional parameters, numbered in the order they are bound. */
+    private static final class Sql {
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
 
-    @SuppressWarnings("rawtypes")
-    private static List page(Query query, List<Object> params, int limit) {
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
+        String bind(Object value) {
+            params.add(value);
+            return "?" + params.size();
         }
-        query.setParameter(params.size() + 1, limit + 1);
-        return query.getResultList();
+
+        void textSearch(String query) {
+            if (query != null) {
+                conditions.add("search @@ websearch_to_tsquery(" + TEXT_SEARCH_CONFIG + ", CAST(" + bind(query) + " AS text))");
+            }
+        }
+
+        /** Array column overlaps the values: answered from the column's GIN index. */
+        void anyOf(String arrayColumn, List<String> values) {
+            if (!values.isEmpty()) {
+                conditions.add(arrayColumn + " && ARRAY[" + String.join(", ",
+                        values.stream().map(v -> "CAST(" + bind(v) + " AS text)").toList()) + "]");
+            }
+        }
+
+        void oneOf(String column, List<String> values) {
+            if (!values.isEmpty()) {
+                conditions.add(column + " IN (" + String.join(", ", values.stream().map(this::bind).toList()) + ")");
+            }
+        }
+
+        void range(String column, Instant from, Instant until) {
+            if (from != null) {
+                conditions.add(column + " >= " + bind(from));
+            }
+            if (until != null) {
+                conditions.add(column + " < " + bind(until));
+            }
+        }
+
+        String conditions() {
+            return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
+        }
+
+        <Q extends jakarta.persistence.Query> Q bindAll(Q query) {
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+            }
+            return query;
+        }
     }
 }
