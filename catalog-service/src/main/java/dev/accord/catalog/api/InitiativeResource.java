@@ -5,6 +5,7 @@ import dev.accord.common.web.Cursor;
 import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
 import dev.accord.catalog.domain.Stage;
+import dev.accord.catalog.domain.StageChange;
 import dev.accord.catalog.service.CatalogQueries;
 import dev.accord.catalog.service.InitiativeFilter;
 import dev.accord.common.web.ProblemException;
@@ -64,12 +65,12 @@ public class InitiativeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One catalog entry with the articles that mention it")
+    @Operation(summary = "One catalog entry with every article's mention of it and its stage history")
     public InitiativeView get(@PathParam("id") String id) {
         UUID uuid = Ids.parse(id);
         Initiative entry = queries.initiative(uuid)
                 .orElseThrow(() -> ProblemException.notFound("No initiative " + uuid + " in the catalog."));
-        return views.detail(entry, Mention.of(uuid));
+        return views.detail(entry, Mention.of(uuid), StageChange.of(uuid));
     }
 
     private static Instant instant(String name, String value) {

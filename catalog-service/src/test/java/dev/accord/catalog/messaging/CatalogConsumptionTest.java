@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.catalog.CatalogTestEvents;
 import dev.accord.common.events.ArticleIngested;
+import dev.accord.common.events.EventIds;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.InitiativeExtracted;
 import dev.accord.common.events.Topics;
@@ -84,21 +85,28 @@ class CatalogConsumptionTest {
         for (int copy = 0; copy < 3; copy++) {
             producer.send(Topics.INITIATIVES, initiative.id().toString(), ceId, EventTypes.INITIATIVE_EXTRACTED, initiative);
         }
-        // A later mention by another article, sent twice, moves the stage once.
+        // A later mention of the same initiative by another article, sent twice, moves the stage once.
         UUID secondArticle = UUID.randomUUID();
-        InitiativeExtracted later = new InitiativeExtracted(1, initiative.id(), secondArticle, initiative.title(),
+        InitiativeExtracted later = new InitiativeExtracted(1,
+                EventIds.initiativeId(secondArticle, initiative.evidence().sentence()), secondArticle, initiative.title(),
                 initiative.summary(), initiative.evidence(), initiative.parties(), initiative.topics(), "launched", 0.8, "rules-0.1");
         String laterId = CatalogTestEvents.eventId();
-        producer.send(Topics.INITIATIVES, initiative.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
-        producer.send(Topics.INITIATIVES, initiative.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
+        producer.send(Topics.INITIATIVES, later.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
+        producer.send(Topics.INITIATIVES, later.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/initiatives/" + initiative.id()).then().statusCode(200)
-                .body("mentions", hasSize(2)).body("stage", equalTo("launched")));
+                .body("mentions", hasSize(2)).body("stage", equalTo("launched"))
+                .body("stageHistory.stage", equalTo(List.of("announced", "launched"))));
         List<TopicReader.Read> events = catalog.awaitRecords(r -> r.key().equals(initiative.id().toString()), 2, WAIT);
-        // Both copies of each record are consumed before the same-key records that follow them on the partition.
         assertThat(events).extracting(r -> r.header("ce_type"))
                 .containsExactly(EventTypes.INITIATIVE_CATALOGED, EventTypes.INITIATIVE_UPDATED);
         assertThat(events.get(1).header("ce_id")).isNotEqualTo(events.get(0).header("ce_id"));
+        JsonNode update = CloudEventAssertions.assertCloudEvent(events.get(1), EventTypes.INITIATIVE_UPDATED);
+        assertThat(update.get("change").asText()).isEqualTo("stage");
+        assertThat(update.get("previousStage").asText()).isEqualTo("announced");
+        assertThat(update.get("mention").get("articleId").asText()).isEqualTo(secondArticle.toString());
+        // Nothing else is announced for the redelivered copies.
+        assertThat(catalog.drain()).filteredOn(r -> r.key().equals(initiative.id().toString())).hasSize(2);
     }
 
     @Test
