@@ -19,8 +19,8 @@ import java.util.TreeSet;
  */
 public final class InitiativeMatcher {
 
-    private static final int MIN_TITLE_TERMS = 2;
-    private static final int MIN_TERMS = 4;
+    private static final int MIN_TITLE_TERMS = 3;
+    private static final int MIN_TERMS = 8;
     private static final double MIN_COUNTRY_JACCARD = 0.5;
     private static final String ORG_PREFIX = "org:";
 
