@@ -11,6 +11,8 @@ import dev.accord.catalog.CatalogTestEvents;
 import dev.accord.common.events.ArticleIngested;
 import dev.accord.common.events.EventIds;
 import dev.accord.common.events.EventTypes;
+import dev.accord.common.events.Evidence;
+import dev.accord.common.events.Parties;
 import dev.accord.common.events.InitiativeExtracted;
 import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
@@ -107,6 +109,44 @@ class CatalogConsumptionTest {
         assertThat(update.get("mention").get("articleId").asText()).isEqualTo(secondArticle.toString());
         // Nothing else is announced for the redelivered copies.
         assertThat(catalog.drain()).filteredOn(r -> r.key().equals(initiative.id().toString())).hasSize(2);
+    }
+
+    @Test
+    void twoOutletsReportingOneInitiativeMakeOneEntryAnnouncedOnceThenUpdated() {
+        String title = "Joint Operations Command";
+        String hill = "The dozens of announcements to come out of the State visit are focused on aligning closer U.S. "
+                + "and Japanese military cooperation and coordination – with U.S. forces undergoing a restructuring to "
+                + "better coordinate with Japan establishing a new, Joint Operations Command overseeing their ground, "
+                + "maritime and air forces.";
+        String wire = "U.S. Forces Japan will be upgraded to work more closely with Japan's new Joint Operations "
+                + "Command, which will oversee the country's ground, maritime and air forces.";
+        InitiativeExtracted first = extraction(UUID.randomUUID(), title, hill, "announced");
+        InitiativeExtracted second = extraction(UUID.randomUUID(), title, wire, "announced");
+        producer.send(Topics.INITIATIVES, first.id().toString(), CatalogTestEvents.eventId(),
+                EventTypes.INITIATIVE_EXTRACTED, first);
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/initiatives/" + first.id()).then().statusCode(200));
+        producer.send(Topics.INITIATIVES, second.id().toString(), CatalogTestEvents.eventId(),
+                EventTypes.INITIATIVE_EXTRACTED, second);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/initiatives/" + first.id()).then().statusCode(200)
+                .body("mentions.articleId", equalTo(List.of(first.articleId().toString(), second.articleId().toString())))
+                .body("mentions.evidence", equalTo(List.of(hill, wire))));
+        given().get("/api/initiatives/" + second.id()).then().statusCode(404);
+
+        List<TopicReader.Read> events = catalog.awaitRecords(r -> r.key().equals(first.id().toString()), 2, WAIT);
+        JsonNode cataloged = CloudEventAssertions.assertCloudEvent(events.get(0), EventTypes.INITIATIVE_CATALOGED);
+        assertThat(cataloged.has("change")).isFalse();
+        JsonNode updated = CloudEventAssertions.assertCloudEvent(events.get(1), EventTypes.INITIATIVE_UPDATED);
+        assertThat(updated.get("change").asText()).isEqualTo("mention");
+        assertThat(updated.get("mention").get("evidence").asText()).isEqualTo(wire);
+        assertThat(updated.get("articleIds")).hasSize(2);
+        assertThat(catalog.drain()).noneMatch(r -> r.key().equals(second.id().toString()));
+    }
+
+    private static InitiativeExtracted extraction(UUID articleId, String title, String sentence, String stage) {
+        return new InitiativeExtracted(1, EventIds.initiativeId(articleId, sentence), articleId, title, sentence,
+                new Evidence(sentence, 0, sentence.length()), new Parties(List.of("US", "JP"), List.of()),
+                List.of("defense"), stage, 0.6, "rules-0.1");
     }
 
     @Test
