@@ -26,6 +26,24 @@ class EventSchemasTest {
     }
 
     @Test
+    void updatesSayWhatChangedAndWhichMentionCausedIt() {
+        UUID id = UUID.randomUUID();
+        CatalogInitiative.Mention mention = new CatalogInitiative.Mention(UUID.randomUUID(), ARTICLE, "Example", "t",
+                "e", "launched", Instant.now());
+        CatalogInitiative update = new CatalogInitiative(1, id, "t", "s", new Evidence("e", 0, 1),
+                new Parties(List.of("JP"), List.of()), List.of("space"), "launched", 0.5, List.of(ARTICLE),
+                Instant.now(), Instant.now(), "http://localhost:8082/api/initiatives/" + id,
+                CatalogInitiative.CHANGE_STAGE, "announced", mention);
+        assertThat(violations(EventSchemas.CATALOG_INITIATIVE, update)).isEmpty();
+
+        ObjectNode broken = EventJson.mapper().valueToTree(update);
+        broken.put("change", "rename");
+        broken.put("previousStage", "rumoured");
+        ((ObjectNode) broken.get("mention")).remove("articleId");
+        assertThat(EventSchemas.violations(EventSchemas.CATALOG_INITIATIVE, broken)).hasSize(3);
+    }
+
+    @Test
     void schemaViolationsAreReportedByField() {
         ObjectNode broken = EventJson.mapper().valueToTree(initiative());
         broken.put("stage", "rumoured");

@@ -2,6 +2,7 @@ package dev.accord.catalog.api;
 
 import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
+import dev.accord.catalog.domain.StageChange;
 import dev.accord.catalog.service.CatalogQueries;
 import dev.accord.catalog.service.InitiativeFacets;
 import dev.accord.catalog.service.InitiativeFilter;
@@ -96,12 +97,12 @@ public class InitiativeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One catalog entry with the articles that mention it")
+    @Operation(summary = "One catalog entry with every article's mention of it and its stage history")
     public InitiativeView get(@PathParam("id") String id) {
         UUID uuid = Ids.parse(id);
         Initiative entry = queries.initiative(uuid)
                 .orElseThrow(() -> ProblemException.notFound("No initiative " + uuid + " in the catalog."));
-        return views.detail(entry, Mention.of(uuid));
+        return views.detail(entry, Mention.of(uuid), StageChange.of(uuid));
     }
 
     private InitiativeFilter filter(InitiativeQuery query) {

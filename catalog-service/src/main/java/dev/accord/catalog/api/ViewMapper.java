@@ -3,6 +3,7 @@ package dev.accord.catalog.api;
 import dev.accord.catalog.domain.Article;
 import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
+import dev.accord.catalog.domain.StageChange;
 import dev.accord.catalog.service.CatalogEvents;
 import dev.accord.common.events.Evidence;
 import dev.accord.common.events.Parties;
@@ -20,19 +21,23 @@ public class ViewMapper {
     }
 
     public InitiativeView summary(Initiative entry) {
-        return view(entry, null);
+        return view(entry, null, null);
     }
 
-    public InitiativeView detail(Initiative entry, List<Mention> mentions) {
-        return view(entry, mentions.stream().map(m -> new InitiativeView.MentionView(m.key.articleId(),
-                links.articleUrl(m.key.articleId()), m.evidence, m.stage, m.mentionedAt)).toList());
+    public InitiativeView detail(Initiative entry, List<Mention> mentions, List<StageChange> history) {
+        return view(entry,
+                mentions.stream().map(m -> new InitiativeView.MentionView(m.articleId, links.articleUrl(m.articleId),
+                        m.source, m.title, m.evidence, m.stage, m.mentionedAt)).toList(),
+                history.stream().map(h -> new InitiativeView.StageView(h.stage, h.previousStage, h.articleId,
+                        h.changedAt)).toList());
     }
 
-    private InitiativeView view(Initiative entry, List<InitiativeView.MentionView> mentions) {
+    private InitiativeView view(Initiative entry, List<InitiativeView.MentionView> mentions,
+            List<InitiativeView.StageView> history) {
         return new InitiativeView(entry.id, entry.title, entry.summary,
                 new Evidence(entry.evidence, entry.evidenceStart, entry.evidenceEnd),
                 new Parties(entry.countries, entry.organisations), entry.topics, entry.stage, entry.confidence,
-                entry.firstSeenAt, entry.updatedAt, links.initiativeUrl(entry.id), mentions);
+                entry.firstSeenAt, entry.updatedAt, links.initiativeUrl(entry.id), mentions, history);
     }
 
     public ArticleView article(Article a, boolean withText) {

@@ -44,6 +44,10 @@ public interface CatalogConfig {
         int facetSize();
     }
 
+    Merge merge();
+
+    Consumer consumer();
+
     /** The relay that publishes outbox rows to accord.catalog. */
     interface Outbox {
         @WithDefault("200")
@@ -55,5 +59,41 @@ public interface CatalogConfig {
 
         @WithDefault("30s")
         Duration sendTimeout();
+    }
+
+    /** When mentions from different articles become one catalog entry (see the README's merge rule). */
+    interface Merge {
+        /** A mention joins an entry only if one of the entry's mentions is at most this far away in time. */
+        @WithDefault("14d")
+        Duration window();
+
+        /** The wording similarity, from 0 to 1, at or above which compatible mentions merge. */
+        @WithDefault("0.5")
+        double threshold();
+
+        /** The share of the title in the similarity; the rest is title plus evidence. */
+        @WithDefault("0.6")
+        double titleWeight();
+
+        /**
+         * Party keys are hashed onto this many advisory locks; a batch holds the locks of its
+         * mentions' parties, so mentions that could merge are never placed by two transactions at once.
+         */
+        @WithDefault("1024")
+        int lockBuckets();
+    }
+
+    /** How the Kafka consumers ride out an unreachable database. */
+    interface Consumer {
+        /** First wait before retrying a batch while the database does not answer; doubles up to the maximum. */
+        @WithDefault("200ms")
+        Duration retryInitialDelay();
+
+        @WithDefault("5s")
+        Duration retryMaxDelay();
+
+        /** How often a batch is retried after a deadlock or serialization failure before its records are split. */
+        @WithDefault("5")
+        int conflictRetries();
     }
 }

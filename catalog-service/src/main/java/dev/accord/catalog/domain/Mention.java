@@ -1,32 +1,51 @@
 package dev.accord.catalog.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** One article's report of an initiative, with the evidence and stage that article gave. */
+/**
+ * One article's report of a catalog entry, as that article gave it. Identified by the extracted
+ * initiative it came from, so a redelivered extraction finds its mention and changes nothing.
+ */
 @Entity
 @Table(name = "mention")
 public class Mention extends PanacheEntityBase {
 
-    @EmbeddedId
-    public Key key;
+    @Id
+    public UUID extractedId;
+    public UUID initiativeId;
+    public UUID articleId;
+    /** The article's source; null until the article itself has been consumed. */
+    public String source;
+    public String title;
     public String evidence;
     public String stage;
+    /** When ingest published the extraction: the time the merge window is measured on. */
     public Instant mentionedAt;
-
-    /** Mentions are identified by initiative and article: an article reports an initiative once. */
-    @Embeddable
-    public record Key(UUID initiativeId, UUID articleId) implements Serializable {
-    }
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> countries;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> organisations;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> partyKeys;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> titleTerms;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> terms;
 
     public static List<Mention> of(UUID initiativeId) {
-        return list("key.initiativeId = ?1 order by mentionedAt", initiativeId);
+        return list("initiativeId = ?1 order by mentionedAt, extractedId", initiativeId);
+    }
+
+    /** The distinct articles that mention the entry, in the order they first did. */
+    public static List<UUID> articlesOf(UUID initiativeId) {
+        return of(initiativeId).stream().map(m -> m.articleId).distinct().toList();
     }
 }

@@ -1,47 +1,109 @@
 package dev.accord.catalog.messaging;
 
 import dev.accord.catalog.service.CatalogRecorder;
+import dev.accord.catalog.service.ConsumedEvent;
 import dev.accord.common.events.ArticleIngested;
 import dev.accord.common.events.EventDecoder;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.InitiativeExtracted;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
- * Kafka adapter of the catalog: decodes each CloudEvent and hands it to the recorder. The offset is
- * committed only after the method returns, i.e. after the database transaction committed; a record
- * that fails goes to the topic's dead-letter queue with the error in its headers.
+ * Kafka adapter of the catalog. Each poll arrives as one batch and is stored in one database
+ * transaction; the batch is acknowledged when this method returns, i.e. after that transaction
+ * committed, and only acknowledged offsets are committed. A record that is not a valid CloudEvent of
+ * the expected type, or that the database refuses on its own, goes to the dead-letter topic and the
+ * rest of the batch is stored.
  */
 @ApplicationScoped
 public class CatalogEventConsumer {
 
-    private final CatalogRecorder recorder;
+    private static final Logger LOG = Logger.getLogger(CatalogEventConsumer.class);
 
-    public CatalogEventConsumer(CatalogRecorder recorder) {
+    private final CatalogRecorder recorder;
+    private final DeadLetters deadLetters;
+    private final StoreRetry retry;
+
+    public CatalogEventConsumer(CatalogRecorder recorder, DeadLetters deadLetters, StoreRetry retry) {
         this.recorder = recorder;
+        this.deadLetters = deadLetters;
+        this.retry = retry;
     }
 
     @Incoming("articles-in")
     @Blocking
-    public void onArticle(String data, IncomingCloudEventMetadata<String> cloudEvent) {
-        recorder.recordArticle(cloudEvent.getId(),
-                EventDecoder.decode(expect(cloudEvent, EventTypes.ARTICLE_INGESTED), data, ArticleIngested.class));
+    public void onArticles(ConsumerRecords<String, String> records) {
+        store(records, EventTypes.ARTICLE_INGESTED, ArticleIngested.class, recorder::recordArticles);
     }
 
     @Incoming("initiatives-in")
     @Blocking
-    public void onInitiative(String data, IncomingCloudEventMetadata<String> cloudEvent) {
-        recorder.recordInitiative(cloudEvent.getId(),
-                EventDecoder.decode(expect(cloudEvent, EventTypes.INITIATIVE_EXTRACTED), data, InitiativeExtracted.class));
+    public void onInitiatives(ConsumerRecords<String, String> records) {
+        store(records, EventTypes.INITIATIVE_EXTRACTED, InitiativeExtracted.class, recorder::recordInitiatives);
     }
 
-    private static String expect(IncomingCloudEventMetadata<String> cloudEvent, String type) {
-        if (!type.equals(cloudEvent.getType())) {
-            throw new EventDecoder.InvalidEventException("Expected a " + type + " event, got " + cloudEvent.getType());
+    private <T> void store(ConsumerRecords<String, String> records, String type, Class<T> dataType,
+            Consumer<List<ConsumedEvent<T>>> writer) {
+        List<ConsumerRecord<String, String>> accepted = new ArrayList<>();
+        List<ConsumedEvent<T>> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(decode(record, type, dataType));
+                accepted.add(record);
+            } catch (EventDecoder.InvalidEventException e) {
+                deadLetters.send(record, e);
+            }
         }
-        return type;
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            retry.run(() -> writer.accept(events));
+        } catch (StoreRetry.ConsumptionStopped e) {
+            throw e;
+        } catch (RuntimeException batchFailure) {
+            // The database refused something in the batch: store record by record so only the culprit is set aside.
+            LOG.warnf("A batch of %d %s events failed (%s); storing them one at a time", events.size(), type,
+                    batchFailure.getMessage());
+            for (int i = 0; i < events.size(); i++) {
+                List<ConsumedEvent<T>> single = List.of(events.get(i));
+                try {
+                    retry.run(() -> writer.accept(single));
+                } catch (StoreRetry.ConsumptionStopped e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    deadLetters.send(accepted.get(i), e);
+                }
+            }
+        }
+    }
+
+    private static <T> ConsumedEvent<T> decode(ConsumerRecord<String, String> record, String type, Class<T> dataType) {
+        String id = header(record, "ce_id");
+        String actualType = header(record, "ce_type");
+        if (id == null || id.isBlank()) {
+            throw new EventDecoder.InvalidEventException("The record is not a binary-mode CloudEvent: it has no ce_id");
+        }
+        if (!type.equals(actualType)) {
+            throw new EventDecoder.InvalidEventException("Expected a " + type + " event, got " + actualType);
+        }
+        return new ConsumedEvent<>(id, Instant.ofEpochMilli(record.timestamp()),
+                EventDecoder.decode(type, record.value(), dataType));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -20,12 +20,14 @@ public class CatalogEvents {
         this.config = config;
     }
 
-    public CatalogInitiative of(Initiative entry) {
+    /** A new entry, or an update: {@code change} is null for a new entry, else what changed. */
+    public CatalogInitiative of(Initiative entry, Mention cause, String change, String previousStage) {
         return new CatalogInitiative(CatalogInitiative.SCHEMA_VERSION, entry.id, entry.title, entry.summary,
                 new Evidence(entry.evidence, entry.evidenceStart, entry.evidenceEnd),
                 new Parties(entry.countries, entry.organisations), entry.topics, entry.stage, entry.confidence,
-                Mention.of(entry.id).stream().map(m -> m.key.articleId()).toList(), entry.firstSeenAt, entry.updatedAt,
-                initiativeUrl(entry.id));
+                Mention.articlesOf(entry.id), entry.firstSeenAt, entry.updatedAt, initiativeUrl(entry.id), change,
+                previousStage, new CatalogInitiative.Mention(cause.extractedId, cause.articleId, cause.source,
+                        cause.title, cause.evidence, cause.stage, cause.mentionedAt));
     }
 
     public CatalogArticle of(Article article) {

@@ -5,35 +5,62 @@ import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
 import dev.accord.catalog.domain.ProcessedEvent;
 import dev.accord.catalog.domain.Stage;
+import dev.accord.catalog.domain.StageChange;
 import dev.accord.common.events.ArticleIngested;
+import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.InitiativeExtracted;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Stores consumed events in the catalog. Each call is one transaction holding the change, its
- * outbox event and the consumed event's id, so a redelivered record finds its id and changes nothing.
+ * Stores consumed events in the catalog, one transaction per batch. The transaction holds the
+ * changes, their outbox events and the consumed events' ids, so a redelivered record finds its id
+ * (or its natural key: the article id, the extracted initiative's mention) and changes nothing.
  */
 @ApplicationScoped
 public class CatalogRecorder {
 
     private static final Logger LOG = Logger.getLogger(CatalogRecorder.class);
+    /** The CloudEvents id of an article's event is derived from this and the article id. */
+    private static final String ARTICLE_CAUSE = "article";
 
     private final Outbox outbox;
     private final CatalogEvents events;
+    private final InitiativeMerger merger;
+    private final EntityManager em;
 
-    public CatalogRecorder(Outbox outbox, CatalogEvents events) {
+    public CatalogRecorder(Outbox outbox, CatalogEvents events, InitiativeMerger merger, EntityManager em) {
         this.outbox = outbox;
         this.events = events;
+        this.merger = merger;
+        this.em = em;
     }
 
     @Transactional
-    public void recordArticle(String eventId, ArticleIngested data) {
-        if (!ProcessedEvent.markProcessed(eventId) || Article.findById(data.id()) != null) {
-            LOG.debugf("Article %s (event %s) is already in the catalog", data.id(), eventId);
+    public void recordArticles(List<ConsumedEvent<ArticleIngested>> batch) {
+        batch.forEach(this::recordArticle);
+    }
+
+    @Transactional
+    public void recordInitiatives(List<ConsumedEvent<InitiativeExtracted>> batch) {
+        merger.lockParties(batch.stream().map(event -> features(event.data())).toList());
+        batch.forEach(this::recordInitiative);
+    }
+
+    private void recordArticle(ConsumedEvent<ArticleIngested> event) {
+        ArticleIngested data = event.data();
+        if (!ProcessedEvent.markProcessed(event.eventId()) || Article.findById(data.id()) != null) {
+            LOG.debugf("Article %s (event %s) is already in the catalog", data.id(), event.eventId());
             return;
         }
         Article article = new Article();
@@ -53,38 +80,53 @@ public class CatalogRecorder {
         article.initiativeIds = data.initiativeIds();
         article.catalogedAt = Instant.now();
         article.persist();
-        outbox.add(EventTypes.ARTICLE_CATALOGED, article.id, events.of(article));
+        // Mentions consumed before their article learn its source now.
+        Mention.update("source = ?1 where articleId = ?2 and source is null", article.source, article.id);
+        outbox.add(EventTypes.ARTICLE_CATALOGED, article.id, ARTICLE_CAUSE, events.of(article));
     }
 
-    @Transactional
-    public void recordInitiative(String eventId, InitiativeExtracted data) {
-        if (!ProcessedEvent.markProcessed(eventId)) {
-            LOG.debugf("Event %s was processed before", eventId);
+    private void recordInitiative(ConsumedEvent<InitiativeExtracted> event) {
+        InitiativeExtracted data = event.data();
+        if (!ProcessedEvent.markProcessed(event.eventId()) || Mention.findById(data.id()) != null) {
+            LOG.debugf("Initiative %s (event %s) is already in the catalog", data.id(), event.eventId());
             return;
         }
+        InitiativeMatcher.Features features = features(data);
+        Optional<UUID> existing = merger.entryFor(features, event.publishedAt());
         Instant now = Instant.now();
-        Initiative entry = Initiative.findById(data.id());
-        boolean isNew = entry == null;
-        if (isNew) {
-            entry = newEntry(data, now);
+        Initiative entry = existing.map(id -> em.find(Initiative.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseGet(() -> newEntry(data, now));
+        if (existing.isEmpty()) {
             entry.persist();
         }
-        Mention.Key key = new Mention.Key(entry.id, data.articleId());
-        if (Mention.findById(key) != null) {
+        Mention mention = newMention(data, features, entry.id, event.publishedAt());
+        mention.persist();
+        String cause = "mention:" + data.id();
+        if (existing.isEmpty()) {
+            recordStage(entry, null, mention, now);
+            outbox.add(EventTypes.INITIATIVE_CATALOGED, entry.id, cause, events.of(entry, mention, null, null));
             return;
         }
-        addMention(key, data, now);
-        if (isNew) {
-            outbox.add(EventTypes.INITIATIVE_CATALOGED, entry.id, events.of(entry));
-            return;
-        }
+        entry.countries = union(entry.countries, data.parties().countries());
+        entry.organisations = union(entry.organisations, data.parties().organisations());
+        entry.topics = union(entry.topics, data.topics());
+        entry.confidence = Math.max(entry.confidence, data.confidence());
+        entry.updatedAt = now;
         Stage current = Stage.parse(entry.stage).orElse(Stage.ANNOUNCED);
         Stage claimed = Stage.parse(data.stage()).orElse(current);
+        String previousStage = null;
         if (current.isAdvancedBy(claimed)) {
+            previousStage = entry.stage;
             entry.stage = claimed.wire();
+            recordStage(entry, previousStage, mention, now);
         }
-        entry.updatedAt = now;
-        outbox.add(EventTypes.INITIATIVE_UPDATED, entry.id, events.of(entry));
+        String change = previousStage == null ? CatalogInitiative.CHANGE_MENTION : CatalogInitiative.CHANGE_STAGE;
+        outbox.add(EventTypes.INITIATIVE_UPDATED, entry.id, cause, events.of(entry, mention, change, previousStage));
+    }
+
+    static InitiativeMatcher.Features features(InitiativeExtracted data) {
+        return InitiativeMatcher.Features.of(data.title(), data.evidence().sentence(), data.parties().countries(),
+                data.parties().organisations());
     }
 
     private static Initiative newEntry(InitiativeExtracted data, Instant now) {
@@ -106,12 +148,41 @@ public class CatalogRecorder {
         return entry;
     }
 
-    private static void addMention(Mention.Key key, InitiativeExtracted data, Instant now) {
+    private static Mention newMention(InitiativeExtracted data, InitiativeMatcher.Features features, UUID entryId,
+            Instant publishedAt) {
         Mention mention = new Mention();
-        mention.key = key;
+        mention.extractedId = data.id();
+        mention.initiativeId = entryId;
+        mention.articleId = data.articleId();
+        mention.source = Article.<Article>findByIdOptional(data.articleId()).map(a -> a.source).orElse(null);
+        mention.title = data.title();
         mention.evidence = data.evidence().sentence();
         mention.stage = data.stage();
-        mention.mentionedAt = now;
-        mention.persist();
+        mention.mentionedAt = publishedAt;
+        mention.countries = data.parties().countries();
+        mention.organisations = data.parties().organisations();
+        mention.partyKeys = features.partyKeys();
+        mention.titleTerms = features.titleTerms();
+        mention.terms = features.terms();
+        return mention;
+    }
+
+    private void recordStage(Initiative entry, String previousStage, Mention mention, Instant now) {
+        // The history row is inserted at once (identity key), so the entry it references must be written first.
+        em.flush();
+        StageChange change = new StageChange();
+        change.initiativeId = entry.id;
+        change.stage = entry.stage;
+        change.previousStage = previousStage;
+        change.extractedId = mention.extractedId;
+        change.articleId = mention.articleId;
+        change.changedAt = now;
+        change.persist();
+    }
+
+    private static List<String> union(List<String> current, List<String> added) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(current);
+        all.addAll(added);
+        return new ArrayList<>(all);
     }
 }

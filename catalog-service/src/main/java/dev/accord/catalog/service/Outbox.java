@@ -1,6 +1,7 @@
 package dev.accord.catalog.service;
 
 import dev.accord.catalog.domain.OutboxEvent;
+import dev.accord.common.events.EventIds;
 import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,15 +12,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    /**
+     * Adds an event about {@code aggregateId} (the Kafka key). Its {@code ce_id} is derived from the
+     * type, the aggregate and {@code cause} (what made the change, e.g. the consumed mention), so
+     * the same change always carries the same id, even when replayed into a rebuilt database.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void add(String eventType, UUID aggregateId, Object data) {
+    public void add(String eventType, UUID aggregateId, String cause, Object data) {
         OutboxEvent event = new OutboxEvent();
-        event.eventId = UUID.randomUUID();
+        event.eventId = EventIds.eventId(eventType, aggregateId, cause);
         event.eventType = eventType;
         event.aggregateId = aggregateId;
         event.payload = EventJson.write(data);
         event.createdAt = Instant.now();
         event.persist();
     }
-
 }

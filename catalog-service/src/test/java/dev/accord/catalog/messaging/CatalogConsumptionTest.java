@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.catalog.CatalogTestEvents;
 import dev.accord.common.events.ArticleIngested;
+import dev.accord.common.events.EventIds;
 import dev.accord.common.events.EventTypes;
+import dev.accord.common.events.Evidence;
+import dev.accord.common.events.Parties;
 import dev.accord.common.events.InitiativeExtracted;
 import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
@@ -84,21 +87,66 @@ class CatalogConsumptionTest {
         for (int copy = 0; copy < 3; copy++) {
             producer.send(Topics.INITIATIVES, initiative.id().toString(), ceId, EventTypes.INITIATIVE_EXTRACTED, initiative);
         }
-        // A later mention by another article, sent twice, moves the stage once.
+        // A later mention of the same initiative by another article, sent twice, moves the stage once.
         UUID secondArticle = UUID.randomUUID();
-        InitiativeExtracted later = new InitiativeExtracted(1, initiative.id(), secondArticle, initiative.title(),
+        InitiativeExtracted later = new InitiativeExtracted(1,
+                EventIds.initiativeId(secondArticle, initiative.evidence().sentence()), secondArticle, initiative.title(),
                 initiative.summary(), initiative.evidence(), initiative.parties(), initiative.topics(), "launched", 0.8, "rules-0.1");
         String laterId = CatalogTestEvents.eventId();
-        producer.send(Topics.INITIATIVES, initiative.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
-        producer.send(Topics.INITIATIVES, initiative.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
+        producer.send(Topics.INITIATIVES, later.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
+        producer.send(Topics.INITIATIVES, later.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/initiatives/" + initiative.id()).then().statusCode(200)
-                .body("mentions", hasSize(2)).body("stage", equalTo("launched")));
+                .body("mentions", hasSize(2)).body("stage", equalTo("launched"))
+                .body("stageHistory.stage", equalTo(List.of("announced", "launched"))));
         List<TopicReader.Read> events = catalog.awaitRecords(r -> r.key().equals(initiative.id().toString()), 2, WAIT);
-        // Both copies of each record are consumed before the same-key records that follow them on the partition.
         assertThat(events).extracting(r -> r.header("ce_type"))
                 .containsExactly(EventTypes.INITIATIVE_CATALOGED, EventTypes.INITIATIVE_UPDATED);
         assertThat(events.get(1).header("ce_id")).isNotEqualTo(events.get(0).header("ce_id"));
+        JsonNode update = CloudEventAssertions.assertCloudEvent(events.get(1), EventTypes.INITIATIVE_UPDATED);
+        assertThat(update.get("change").asText()).isEqualTo("stage");
+        assertThat(update.get("previousStage").asText()).isEqualTo("announced");
+        assertThat(update.get("mention").get("articleId").asText()).isEqualTo(secondArticle.toString());
+        // Nothing else is announced for the redelivered copies.
+        assertThat(catalog.drain()).filteredOn(r -> r.key().equals(initiative.id().toString())).hasSize(2);
+    }
+
+    @Test
+    void twoOutletsReportingOneInitiativeMakeOneEntryAnnouncedOnceThenUpdated() {
+        String title = "Joint Operations Command";
+        String hill = "The dozens of announcements to come out of the State visit are focused on aligning closer U.S. "
+                + "and Japanese military cooperation and coordination – with U.S. forces undergoing a restructuring to "
+                + "better coordinate with Japan establishing a new, Joint Operations Command overseeing their ground, "
+                + "maritime and air forces.";
+        String wire = "U.S. Forces Japan will be upgraded to work more closely with Japan's new Joint Operations "
+                + "Command, which will oversee the country's ground, maritime and air forces.";
+        InitiativeExtracted first = extraction(UUID.randomUUID(), title, hill, "announced");
+        InitiativeExtracted second = extraction(UUID.randomUUID(), title, wire, "announced");
+        producer.send(Topics.INITIATIVES, first.id().toString(), CatalogTestEvents.eventId(),
+                EventTypes.INITIATIVE_EXTRACTED, first);
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/initiatives/" + first.id()).then().statusCode(200));
+        producer.send(Topics.INITIATIVES, second.id().toString(), CatalogTestEvents.eventId(),
+                EventTypes.INITIATIVE_EXTRACTED, second);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/initiatives/" + first.id()).then().statusCode(200)
+                .body("mentions.articleId", equalTo(List.of(first.articleId().toString(), second.articleId().toString())))
+                .body("mentions.evidence", equalTo(List.of(hill, wire))));
+        given().get("/api/initiatives/" + second.id()).then().statusCode(404);
+
+        List<TopicReader.Read> events = catalog.awaitRecords(r -> r.key().equals(first.id().toString()), 2, WAIT);
+        JsonNode cataloged = CloudEventAssertions.assertCloudEvent(events.get(0), EventTypes.INITIATIVE_CATALOGED);
+        assertThat(cataloged.has("change")).isFalse();
+        JsonNode updated = CloudEventAssertions.assertCloudEvent(events.get(1), EventTypes.INITIATIVE_UPDATED);
+        assertThat(updated.get("change").asText()).isEqualTo("mention");
+        assertThat(updated.get("mention").get("evidence").asText()).isEqualTo(wire);
+        assertThat(updated.get("articleIds")).hasSize(2);
+        assertThat(catalog.drain()).noneMatch(r -> r.key().equals(second.id().toString()));
+    }
+
+    private static InitiativeExtracted extraction(UUID articleId, String title, String sentence, String stage) {
+        return new InitiativeExtracted(1, EventIds.initiativeId(articleId, sentence), articleId, title, sentence,
+                new Evidence(sentence, 0, sentence.length()), new Parties(List.of("US", "JP"), List.of()),
+                List.of("defense"), stage, 0.6, "rules-0.1");
     }
 
     @Test

@@ -1,0 +1,79 @@
+package dev.accord.catalog.service;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The merge rule, without the database: whether two mentions report the same initiative.
+ *
+ * <p>They must name compatible parties: when both name countries, one country set contains the
+ * other or they share at least half of their union ({US, JP} joins {US, JP, AU}; {US, KR} does not);
+ * when either names none, they must share an organisation. Then their wording must be similar: a
+ * weighted mean of the overlap of their title stems and of their title-plus-evidence stems reaches
+ * the threshold. The title weighs more because one sentence often reports two initiatives, which
+ * then share the evidence but not the title. The time window is applied when candidates are looked up.
+ */
+public final class InitiativeMatcher {
+
+    private static final int MIN_TITLE_TERMS = 3;
+    private static final int MIN_TERMS = 8;
+    private static final double MIN_COUNTRY_JACCARD = 0.5;
+    private static final String ORG_PREFIX = "org:";
+
+    private InitiativeMatcher() {
+    }
+
+    /** What the merge compares of a mention. */
+    public record Features(List<String> countries, List<String> organisations, List<String> titleTerms,
+            List<String> terms) {
+
+        public static Features of(String title, String evidence, List<String> countries, List<String> organisations) {
+            return new Features(countries, organisations, MergeTerms.of(title), MergeTerms.of(title, evidence));
+        }
+
+        /** Keys two compatible mentions always share one of: each country code, and "org:" + each organisation. */
+        public List<String> partyKeys() {
+            Set<String> keys = new TreeSet<>(countries);
+            organisations.forEach(org -> keys.add(orgKey(org)));
+            return List.copyOf(keys);
+        }
+    }
+
+    /** The wording similarity in [0, 1] when the parties are compatible, otherwise -1. */
+    public static double score(Features a, Features b, double titleWeight) {
+        if (!partiesCompatible(a, b)) {
+            return -1;
+        }
+        return titleWeight * MergeTerms.overlap(a.titleTerms(), b.titleTerms(), MIN_TITLE_TERMS)
+                + (1 - titleWeight) * MergeTerms.overlap(a.terms(), b.terms(), MIN_TERMS);
+    }
+
+    public static boolean partiesCompatible(Features a, Features b) {
+        if (!a.countries().isEmpty() && !b.countries().isEmpty()) {
+            Set<String> x = new HashSet<>(a.countries());
+            Set<String> y = new HashSet<>(b.countries());
+            if (x.containsAll(y) || y.containsAll(x)) {
+                return true;
+            }
+            Set<String> union = new HashSet<>(x);
+            union.addAll(y);
+            x.retainAll(y);
+            return (double) x.size() / union.size() >= MIN_COUNTRY_JACCARD;
+        }
+        return shareAny(a.organisations(), b.organisations());
+    }
+
+    private static boolean shareAny(Collection<String> a, Collection<String> b) {
+        Set<String> keys = new HashSet<>();
+        a.forEach(org -> keys.add(orgKey(org)));
+        return b.stream().map(InitiativeMatcher::orgKey).anyMatch(keys::contains);
+    }
+
+    static String orgKey(String organisation) {
+        return ORG_PREFIX + organisation.strip().toLowerCase(Locale.ROOT);
+    }
+}
