@@ -1,0 +1,84 @@
+package dev.accord.ingest.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Tagging with the shipped dictionaries, on sentences taken from the fixture articles. */
+class TaggerTest {
+
+    private final Tagger tagger = new Tagger();
+
+    @Test
+    void leadersStandForTheirCountries() {
+        assertThat(tagger.tag("“So the perceived enmity didn’t hurt the way it did with Shamir when he ran afoul of Bush in ’91.”")
+                .countries()).containsExactlyInAnyOrder("IL", "US");
+        assertThat(tagger.tag("Mr Mugabe is resisting mediation by a Catholic priest to allow the former guerrilla a graceful exit"
+                + " after the military takeover.").countries()).containsExactly("ZW");
+        assertThat(tagger.tag("Biden and Kishida will also announce new research partnerships on artificial intelligence.").countries())
+                .containsExactlyInAnyOrder("US", "JP");
+    }
+
+    @Test
+    void countriesNamedOutrightComeBeforeThoseOnlyPresentThroughALeader() {
+        assertThat(tagger.tag("Taiwanese President Tsai Ing-wen’s political playbook should be essential reading for Hong Kong"
+                + " leader Carrie Lam").countries()).containsExactly("TW", "HK");
+        assertThat(tagger.tag("Jordanian Foreign Minister Ayman Safadi met Benjamin Netanyahu").countries()).containsExactly("JO", "IL");
+    }
+
+    @Test
+    void leadersCountAsCountriesButPeopleTaggingIsUnchanged() {
+        Tags tags = tagger.tag("In May, NASA’s Administrator Jim Bridenstine said returning to the moon was necessary,"
+                + " and Defense Secretary Mark Esper agreed.");
+        assertThat(tags.countries()).containsExactly("US");
+        assertThat(tags.people()).containsExactly("Mark Esper");
+    }
+
+    @Test
+    void capitalsAndSeatsOfGovernmentAreMetonyms() {
+        assertThat(tagger.tag("Vietnam is one of the region’s most vocal critics and has accused Beijing of encroaching into its waters.")
+                .countries()).containsExactlyInAnyOrder("VN", "CN");
+        assertThat(tagger.tag("the administration saying it was confident Tokyo has taken steps").countries()).containsExactly("JP");
+        assertThat(tagger.tag("The Kremlin and Downing Street both declined to comment.").countries()).containsExactlyInAnyOrder("RU", "GB");
+    }
+
+    @Test
+    void demonymsInTheirPluralAndNounFormsPointAtTheCountry() {
+        assertThat(tagger.tag("Many Tunisians fear the attack will hurt tourism.").countries()).containsExactly("TN");
+        assertThat(tagger.tag("Liberians, Ivorians and Kosovars").countries()).containsExactlyInAnyOrder("LR", "CI", "XK");
+    }
+
+    @Test
+    void aPlaceOrPersonThatOnlyContainsACountryWordDoesNotTagIt() {
+        // Mugabe's residence in Harare, not South Korea's former presidential office.
+        assertThat(tagger.tag("key figures are under house arrest at Mugabe's \"Blue House\" compound in Harare").countries())
+                .containsExactly("ZW");
+        assertThat(tagger.tag("Shipping lanes across the Indian Ocean").countries()).isEmpty();
+        assertThat(tagger.tag("Rep. Jim Jordan questioned the witness").countries()).isEmpty();
+        assertThat(tagger.tag("Voters in Georgia and New Mexico").countries()).containsExactly("US");
+        assertThat(tagger.tag("Chad and Victoria met in Kingston").countries()).isEmpty();
+    }
+
+    @Test
+    void longerNamesWinOverTheShorterNamesInsideThem() {
+        assertThat(tagger.tag("Democratic Republic of Congo and Republic of Congo").countries()).containsExactly("CG", "CD");
+        assertThat(tagger.tag("Papua New Guinea, Equatorial Guinea, Guinea-Bissau").countries()).containsExactly("GQ", "GW", "PG");
+        assertThat(tagger.tag("the British Indian Ocean Territory").countries()).containsExactly("IO");
+    }
+
+    @Test
+    void organisationsAreFoundByAcronymAndFullName() {
+        assertThat(tagger.tag("A few of the new additions - Blue Origin, Sierra Nevada Corporation and SpaceX - are larger companies.")
+                .organisations()).containsExactly("SpaceX", "Blue Origin", "Sierra Space");
+        assertThat(tagger.tag("The International Atomic Energy Agency and the IMF briefed the Pentagon.").organisations())
+                .containsExactly("IAEA", "IMF", "Department of Defense");
+        // The compiler, not the Gulf Cooperation Council.
+        assertThat(tagger.tag("options to the GCC").organisations()).isEmpty();
+    }
+
+    @Test
+    void topicsCoverTheirWordForms() {
+        assertThat(tagger.tag("South Dakota’s campaign against methamphetamine addiction").topics()).containsExactly("health");
+        assertThat(tagger.tag("U.S. troops and warships").topics()).containsExactly("defense");
+    }
+}
