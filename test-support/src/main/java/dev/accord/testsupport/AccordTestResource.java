@@ -9,18 +9,27 @@ import java.util.Map;
  * Gives a {@code @QuarkusTest} a real Kafka broker and, with the {@code database} argument, its own
  * real PostgreSQL database. Use it as
  * {@code @WithTestResource(value = AccordTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))}.
- * The broker and the server are shared by every test class of the JVM.
+ * The broker and the server are shared by every test class of the JVM. Arguments named
+ * {@code config:<key>} set that configuration key for the test classes that use them.
  */
 public class AccordTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> TOPICS = List.of("accord.articles", "accord.initiatives", "accord.catalog",
             "accord.articles.dlq", "accord.initiatives.dlq", "accord.catalog.dlq");
 
+    private static final String CONFIG_PREFIX = "config:";
+
     private String database;
+    private final Map<String, String> extraConfig = new HashMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
+        initArgs.forEach((name, value) -> {
+            if (name.startsWith(CONFIG_PREFIX)) {
+                extraConfig.put(name.substring(CONFIG_PREFIX.length()), value);
+            }
+        });
     }
 
     @Override
@@ -35,6 +44,7 @@ public class AccordTestResource implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.username", db.user());
             config.put("quarkus.datasource.password", db.password());
         }
+        config.putAll(extraConfig);
         return config;
     }
 

@@ -1,5 +1,6 @@
 package dev.accord.catalog.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.accord.common.events.Evidence;
 import dev.accord.common.events.Parties;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.UUID;
  */
 public record InitiativeView(UUID id, String title, String summary, Evidence evidence, Parties parties,
         List<String> topics, String stage, double confidence, Instant firstSeenAt, Instant updatedAt, String url,
-        List<MentionView> mentions, List<StageView> stageHistory) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MentionView> mentions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<StageView> stageHistory) {
 
     /** One article's report of the entry: its source (once the article is in), evidence and stage claimed. */
     public record MentionView(UUID articleId, String articleUrl, String source, String title, String evidence,

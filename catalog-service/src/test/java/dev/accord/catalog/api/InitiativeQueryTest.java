@@ -15,7 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = AccordTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
+// Query tests seed look-alike rows on purpose (pages of near-identical entries); the merge rule would
+// fold them into one entry, so these classes run with merging off, on a database of their own.
+@WithTestResource(value = AccordTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "catalog-queries"),
+        @ResourceArg(name = "config:accord.catalog.merge.threshold", value = "2") })
 class InitiativeQueryTest {
 
     private static final String[] LISTS = {"/api/initiatives", "/api/articles"};

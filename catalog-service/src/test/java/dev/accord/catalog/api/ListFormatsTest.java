@@ -30,7 +30,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 @QuarkusTest
-@WithTestResource(value = AccordTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
+// Query tests seed look-alike rows on purpose (pages of near-identical entries); the merge rule would
+// fold them into one entry, so these classes run with merging off, on a database of their own.
+@WithTestResource(value = AccordTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "catalog-queries"),
+        @ResourceArg(name = "config:accord.catalog.merge.threshold", value = "2") })
 class ListFormatsTest {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
