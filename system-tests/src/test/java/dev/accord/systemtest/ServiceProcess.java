@@ -65,7 +65,8 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Path logDir = root.resolve("system-tests/target/service-logs");
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(module + ".log");
+            // One log per instance: replicas of a module run side by side.
+            Path log = logDir.resolve(module + "-" + port + ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()))
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
@@ -113,6 +114,15 @@ final class ServiceProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGKILL: the process gets no chance to finish batches, commit offsets or release claims. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

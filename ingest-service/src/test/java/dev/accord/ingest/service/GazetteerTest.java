@@ -23,6 +23,11 @@ class GazetteerTest {
     }
 
     @Test
+    void softHyphensInsideWordsAreIgnored() {
+        assertThat(countries.keysIn(Tokenizer.tokens("Ja\u00ADpan and Aus\u00ADtralia"))).containsExactly("JP", "AU");
+    }
+
+    @Test
     void wordsMatchWholeNotAsPartsOfLongerWords() {
         assertThat(countries.keysIn(Tokenizer.tokens("Japanesque Chinatown"))).isEmpty();
         assertThat(topics.keysIn(Tokenizer.tokens("the aide said"))).isEmpty();
