@@ -94,9 +94,9 @@ public class SubscriptionMatcher {
         }
     }
 
-    /** Number of subscriptions in this replica's index. */
-    public int indexed() {
-        return index.size();
+    /** Whether this replica's index holds the subscription (it is active and its filter compiled). */
+    public boolean isIndexed(UUID id) {
+        return index.contains(id);
     }
 
     private void ensureLoaded() {
