@@ -38,11 +38,14 @@ public final class SubscriptionIndex {
         final UUID id;
         final SubscriptionFilter filter;
         final Anchor anchor;
+        /** Small dense number, so that a match can remember which entries it has checked in a bit set. */
+        final int serial;
 
-        Entry(UUID id, SubscriptionFilter filter, Anchor anchor) {
+        Entry(UUID id, SubscriptionFilter filter, Anchor anchor, int serial) {
             this.id = id;
             this.filter = filter;
             this.anchor = anchor;
+            this.serial = serial;
         }
     }
 
@@ -55,6 +58,17 @@ public final class SubscriptionIndex {
     private static final class State {
         final Map<EventKind, Partition> partitions = new EnumMap<>(EventKind.class);
         final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+        /** Serials of removed entries, reused so that serials stay below about the number of entries. */
+        final java.util.ArrayDeque<Integer> freeSerials = new java.util.ArrayDeque<>();
+        volatile int serialLimit;
+
+        int nextSerial() {
+            Integer free = freeSerials.poll();
+            if (free != null) {
+                return free;
+            }
+            return serialLimit++;
+        }
 
         State() {
             for (EventKind kind : EventKind.values()) {
@@ -103,7 +117,7 @@ public final class SubscriptionIndex {
     public List<UUID> match(EventDocument event) {
         State current = state;
         List<String> keys = structuredKeys(event);
-        Set<Entry> seen = new HashSet<>();
+        Seen seen = new Seen(current.serialLimit);
         List<UUID> matched = new ArrayList<>();
         for (EventKind kind : event.kinds()) {
             Partition partition = current.partitions.get(kind);
@@ -118,7 +132,31 @@ public final class SubscriptionIndex {
         return matched;
     }
 
-    private static void check(Collection<Entry> entries, EventDocument event, Set<Entry> seen, List<UUID> matched) {
+    /** The entries one match has checked: a bit per serial, and a set for entries added while it runs. */
+    private static final class Seen {
+        private final long[] bits;
+        private Set<Entry> late;
+
+        Seen(int serials) {
+            bits = new long[(serials + 63) >>> 6];
+        }
+
+        boolean add(Entry entry) {
+            int word = entry.serial >>> 6;
+            if (word < bits.length) {
+                long mask = 1L << (entry.serial & 63);
+                boolean fresh = (bits[word] & mask) == 0;
+                bits[word] |= mask;
+                return fresh;
+            }
+            if (late == null) {
+                late = new HashSet<>();
+            }
+            return late.add(entry);
+        }
+    }
+
+    private static void check(Collection<Entry> entries, EventDocument event, Seen seen, List<UUID> matched) {
         if (entries == null) {
             return;
         }
@@ -150,7 +188,7 @@ public final class SubscriptionIndex {
 
     private static void add(State target, UUID id, SubscriptionFilter filter) {
         Anchor anchor = anchorOf(filter.condition());
-        Entry entry = new Entry(id, filter, anchor);
+        Entry entry = new Entry(id, filter, anchor, target.nextSerial());
         target.entries.put(id, entry);
         for (EventKind kind : filter.kinds()) {
             Partition partition = target.partitions.get(kind);
@@ -173,6 +211,7 @@ public final class SubscriptionIndex {
         if (entry == null) {
             return;
         }
+        target.freeSerials.add(entry.serial);
         for (EventKind kind : entry.filter.kinds()) {
             Partition partition = target.partitions.get(kind);
             if (entry.anchor == null) {
