@@ -1,15 +1,23 @@
 package dev.accord.alert.api;
 
+import dev.accord.alert.domain.Subscription;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** A subscription as its owner sees it; secrets and tokens are never shown again. */
-public record SubscriptionView(UUID id, String name, SubscriptionRequest.Filter filter, ChannelView channel,
-        String digest, String status, Instant createdAt) {
+public record SubscriptionView(UUID id, String name, SubscriptionRequest.Filter filter, List<String> events,
+        ChannelView channel, String digest, String status, Instant createdAt, Instant updatedAt) {
 
     /** The channel without its secret. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record ChannelView(String type, String url, String address) {
+    }
+
+    /** {@code emailAddress} is the channel's address for e-mail subscriptions (kept apart from the subscription row). */
+    public static SubscriptionView of(Subscription s, String emailAddress) {
+        return new SubscriptionView(s.id, s.name, new SubscriptionRequest.Filter(s.topics, s.countries, s.orgs, s.keywords,
+                s.query), s.events, new ChannelView(s.channelType, s.webhookUrl, emailAddress), s.digest, s.status,
+                s.createdAt, s.updatedAt);
     }
 }

@@ -31,6 +31,11 @@ public class Subscription extends PanacheEntityBase {
     public List<String> orgs;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> keywords;
+    /** Optional query in the subscription query language, stored as written. */
+    public String query;
+    /** Kinds of catalog change that notify ({@code filter.EventKind} wire names). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> events = List.of("initiative.cataloged");
     public String channelType;
     public String webhookUrl;
     /** The signing secret must be readable to sign; the subscriber's token, by contrast, is kept only as a hash. */

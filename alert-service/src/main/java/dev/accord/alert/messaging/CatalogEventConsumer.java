@@ -1,18 +1,25 @@
 package dev.accord.alert.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.accord.alert.filter.ChangeKinds;
+import dev.accord.alert.filter.EventKind;
 import dev.accord.alert.service.AlertPlanner;
+import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventDecoder;
+import dev.accord.common.events.EventJson;
 import dev.accord.common.events.EventTypes;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Kafka adapter of the alert service: new catalog entries become deliveries. Other catalog event
- * types are checked against the contract and acknowledged; they notify nobody yet. The offset is
- * committed after the deliveries are stored; records that break the contract go to the DLQ.
+ * Kafka adapter of the alert service: catalog events become deliveries to the subscriptions that
+ * match them. New initiatives, updates (a stage change or a new mention, as the payload says) and
+ * new articles are matched; the offset is committed after the deliveries are stored; records that
+ * break the contract go to the DLQ.
  */
 @ApplicationScoped
 public class CatalogEventConsumer {
@@ -27,10 +34,24 @@ public class CatalogEventConsumer {
     @Blocking
     public void onCatalogEvent(String data, IncomingCloudEventMetadata<String> cloudEvent) {
         String type = cloudEvent.getType();
-        if (EventTypes.INITIATIVE_CATALOGED.equals(type)) {
-            planner.plan(cloudEvent.getId(), type, EventDecoder.decode(type, data, CatalogInitiative.class));
-        } else {
-            EventDecoder.decode(type, data, Object.class);
+        String id = cloudEvent.getId();
+        switch (type) {
+            case EventTypes.INITIATIVE_CATALOGED -> planner.plan(id, type,
+                    EventDecoder.decode(type, data, CatalogInitiative.class), EnumSet.of(EventKind.INITIATIVE_CATALOGED));
+            case EventTypes.INITIATIVE_UPDATED -> {
+                CatalogInitiative initiative = EventDecoder.decode(type, data, CatalogInitiative.class);
+                planner.plan(id, type, initiative, ChangeKinds.ofUpdate(tree(data)));
+            }
+            case EventTypes.ARTICLE_CATALOGED -> planner.plan(id, type, EventDecoder.decode(type, data, CatalogArticle.class));
+            default -> EventDecoder.decode(type, data, Object.class);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode tree(String data) {
+        try {
+            return EventJson.mapper().readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new EventDecoder.InvalidEventException("The event data is not JSON: " + e.getOriginalMessage());
         }
     }
 }

@@ -2,20 +2,30 @@ package dev.accord.alert.service;
 
 import dev.accord.alert.channel.NotificationRouter;
 import dev.accord.alert.domain.Subscription;
+import dev.accord.alert.filter.EventKind;
+import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Turns a catalog event into the deliveries it owes: one row per matching subscription, inserted
- * only if that (subscription, event) pair has none yet, so redelivered records add nothing.
+ * only if that (subscription, event) pair has none yet, so redelivered records add nothing. The
+ * index proposes the subscriptions; the database confirms they still exist and are active.
  */
 @ApplicationScoped
 public class AlertPlanner {
 
     private static final Logger LOG = Logger.getLogger(AlertPlanner.class);
+    /** Ids confirmed per query, well below PostgreSQL's limit of bind parameters. */
+    private static final int CONFIRM_BATCH = 1000;
 
     private final SubscriptionMatcher matcher;
     private final NotificationRouter router;
@@ -27,16 +37,35 @@ public class AlertPlanner {
 
     @Transactional
     public int plan(String eventId, String eventType, CatalogInitiative initiative) {
-        int planned = 0;
-        Instant now = Instant.now();
-        for (Subscription subscription : Subscription.active()) {
-            if (matcher.matches(subscription, initiative)) {
-                Notification notification = new Notification(eventType, subscription.id, initiative, initiative.catalogUrl());
-                planned += router.route(subscription, eventId, eventType, notification, now);
-            }
-        }
-        LOG.debugf("Event %s planned %d deliveries", eventId, planned);
-        return planned;
+        return plan(eventId, eventType, initiative, EnumSet.of(EventKind.INITIATIVE_CATALOGED));
     }
 
+    @Transactional
+    public int plan(String eventId, String eventType, CatalogInitiative initiative, Set<EventKind> kinds) {
+        if (kinds.isEmpty()) {
+            return 0;
+        }
+        List<UUID> matched = matcher.matching(SubscriptionMatcher.documentOf(initiative, kinds));
+        return deliver(eventId, eventType, matched, id -> new Notification(eventType, id, initiative, initiative.catalogUrl()));
+    }
+
+    @Transactional
+    public int plan(String eventId, String eventType, CatalogArticle article) {
+        List<UUID> matched = matcher.matching(SubscriptionMatcher.documentOf(article));
+        return deliver(eventId, eventType, matched, id -> Notification.ofArticle(eventType, id, article));
+    }
+
+    private int deliver(String eventId, String eventType, List<UUID> matched, Function<UUID, Notification> notificationFor) {
+        int planned = 0;
+        Instant now = Instant.now();
+        for (int from = 0; from < matched.size(); from += CONFIRM_BATCH) {
+            List<UUID> batch = matched.subList(from, Math.min(matched.size(), from + CONFIRM_BATCH));
+            List<Subscription> active = Subscription.list("id in ?1 and status = ?2", batch, Subscription.ACTIVE);
+            for (Subscription subscription : active) {
+                planned += router.route(subscription, eventId, eventType, notificationFor.apply(subscription.id), now);
+            }
+        }
+        LOG.debugf("Event %s matched %d subscriptions, planned %d deliveries", eventId, matched.size(), planned);
+        return planned;
+    }
 }

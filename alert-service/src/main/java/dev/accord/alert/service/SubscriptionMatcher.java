@@ -1,43 +1,157 @@
 package dev.accord.alert.service;
 
+import dev.accord.alert.config.MatchingConfig;
 import dev.accord.alert.domain.Subscription;
+import dev.accord.alert.filter.EventDocument;
+import dev.accord.alert.filter.EventKind;
+import dev.accord.alert.filter.FilterException;
+import dev.accord.alert.filter.FilterSpec;
+import dev.accord.alert.filter.SubscriptionFilter;
+import dev.accord.alert.filter.SubscriptionIndex;
+import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * Decides whether an initiative matches a subscription: every dimension the subscriber filled must
- * match (topics, countries, orgs: any of; keywords: any, as whole words, case-insensitive); an
- * empty dimension matches everything.
+ * Finds the active subscriptions a catalog event matches, through this replica's
+ * {@link SubscriptionIndex}. The index follows this replica's own changes as soon as they commit, and
+ * everyone else's by a refresh of the rows whose {@code updated_at} moved since the last look (every
+ * {@code refresh-interval}), plus a full rebuild every {@code full-reload-interval}. It is loaded
+ * before the first event is matched, so a replica that starts never matches against an empty index.
  */
 @ApplicationScoped
 public class SubscriptionMatcher {
 
-    public boolean matches(Subscription subscription, CatalogInitiative initiative) {
-        return anyOf(subscription.topics, initiative.topics())
-                && anyOf(subscription.countries, initiative.parties().countries())
-                && anyOfIgnoringCase(subscription.orgs, initiative.parties().organisations())
-                && anyKeyword(subscription.keywords, initiative.title() + "\n" + initiative.summary() + "\n"
-                        + initiative.evidence().sentence());
+    private static final Logger LOG = Logger.getLogger(SubscriptionMatcher.class);
+
+    private final SubscriptionIndex index = new SubscriptionIndex();
+    private final MatchingConfig config;
+    private volatile boolean loaded;
+    private Instant lastRefreshStart;
+    private Instant lastFullLoad;
+
+    public SubscriptionMatcher(MatchingConfig config) {
+        this.config = config;
     }
 
-    private static boolean anyOf(List<String> wanted, Collection<String> present) {
-        return wanted.isEmpty() || wanted.stream().anyMatch(present::contains);
+    /** The ids of active subscriptions whose filters match; the caller still confirms them against the database. */
+    public List<UUID> matching(EventDocument event) {
+        ensureLoaded();
+        return index.match(event);
     }
 
-    private static boolean anyOfIgnoringCase(List<String> wanted, Collection<String> present) {
-        return wanted.isEmpty() || wanted.stream().anyMatch(w -> present.stream().anyMatch(p -> p.equalsIgnoreCase(w)));
+    public static EventDocument documentOf(CatalogInitiative initiative, Set<EventKind> kinds) {
+        return EventDocument.of(kinds, initiative.topics(), initiative.parties().countries(),
+                initiative.parties().organisations(), initiative.stage(),
+                List.of(initiative.title(), initiative.summary(), initiative.evidence().sentence()));
     }
 
-    private static boolean anyKeyword(List<String> keywords, String text) {
-        if (keywords.isEmpty()) {
-            return true;
+    public static EventDocument documentOf(CatalogArticle article) {
+        return EventDocument.of(Set.of(EventKind.ARTICLE_CATALOGED), article.topics(), article.countries(),
+                article.organisations(), null, article.title() == null ? List.of() : List.of(article.title()));
+    }
+
+    /** The compiled filter of a stored subscription. */
+    public static SubscriptionFilter filterOf(Subscription s) {
+        return SubscriptionFilter.compile(new FilterSpec(s.topics, s.countries, s.orgs, s.keywords, s.query, s.events));
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        try {
+            ensureLoaded();
+        } catch (RuntimeException e) {
+            LOG.warn("Subscriptions could not be loaded at start; they will be before the first event is matched", e);
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        return keywords.stream().anyMatch(k -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k.toLowerCase(Locale.ROOT))
-                + "(?![\\p{L}\\p{N}])").matcher(lower).find());
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubscriptionChanged change) {
+        if (change.filter() == null) {
+            index.remove(change.id());
+        } else {
+            index.put(change.id(), change.filter());
+        }
+    }
+
+    @Scheduled(every = "${accord.alert.matching.refresh-interval:5s}", delayed = "${accord.alert.matching.refresh-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRefresh() {
+        if (!loaded || lastFullLoad.plus(config.fullReloadInterval()).isBefore(Instant.now())) {
+            reload();
+        } else {
+            refresh();
+        }
+    }
+
+    /** Whether this replica's index holds the subscription (it is active and its filter compiled). */
+    public boolean isIndexed(UUID id) {
+        return index.contains(id);
+    }
+
+    private void ensureLoaded() {
+        if (!loaded) {
+            synchronized (this) {
+                if (!loaded) {
+                    reload();
+                }
+            }
+        }
+    }
+
+    /** Rebuilds the index from every active subscription. */
+    synchronized void reload() {
+        Instant start = Instant.now();
+        List<Subscription> active = QuarkusTransaction.joiningExisting().call(Subscription::active);
+        Map<UUID, SubscriptionFilter> filters = new HashMap<>();
+        for (Subscription subscription : active) {
+            SubscriptionFilter filter = compiled(subscription);
+            if (filter != null) {
+                filters.put(subscription.id, filter);
+            }
+        }
+        index.replaceAll(filters);
+        lastRefreshStart = start;
+        lastFullLoad = start;
+        loaded = true;
+        LOG.debugf("Subscription index loaded: %d subscriptions, %d without an index key", index.size(), index.fallbackSize());
+    }
+
+    /** Applies the rows changed since the last refresh: active ones are (re)indexed, others dropped. */
+    synchronized void refresh() {
+        Instant start = Instant.now();
+        Instant since = lastRefreshStart.minus(config.refreshOverlap());
+        List<Subscription> changed = QuarkusTransaction.joiningExisting()
+                .call(() -> Subscription.<Subscription>list("updatedAt > ?1", since));
+        for (Subscription subscription : changed) {
+            SubscriptionFilter filter = Subscription.ACTIVE.equals(subscription.status) ? compiled(subscription) : null;
+            if (filter == null) {
+                index.remove(subscription.id);
+            } else {
+                index.put(subscription.id, filter);
+            }
+        }
+        lastRefreshStart = start;
+    }
+
+    private static SubscriptionFilter compiled(Subscription subscription) {
+        try {
+            return filterOf(subscription);
+        } catch (FilterException e) {
+            // Only possible if the vocabulary shrank after the subscription was accepted; it then matches nothing.
+            LOG.warnf("Subscription %s has a filter that no longer compiles (%s); it is not matched", subscription.id,
+                    e.getMessage());
+            return null;
+        }
     }
 }

@@ -1,18 +1,25 @@
 package dev.accord.alert.service;
 
+import dev.accord.alert.api.FieldError;
 import dev.accord.alert.api.SubscriptionCreated;
 import dev.accord.alert.api.SubscriptionRequest;
 import dev.accord.alert.channel.ChannelType;
+import dev.accord.alert.api.SubscriptionUpdate;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.alert.digest.DigestPeriod;
 import dev.accord.alert.domain.EmailChannel;
 import dev.accord.alert.domain.Subscription;
 import dev.accord.alert.mail.EmailSubscriptions;
+import dev.accord.alert.filter.FilterException;
+import dev.accord.alert.filter.FilterSpec;
+import dev.accord.alert.filter.SubscriptionFilter;
 import dev.accord.common.net.AddressGuard;
 import dev.accord.common.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -20,22 +27,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Creates subscriptions and finds them for their owner only. */
+/** Creates and changes subscriptions, and finds them for their owner only. */
 @ApplicationScoped
 public class SubscriptionService {
 
+    static final String INVALID = "Invalid subscription";
+    private static final Set<String> WEBHOOK_SCHEMES = Set.of("http", "https");
     /** One address, no display name, no whitespace or header-breaking characters. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>()\\[\\],;:\"]+@[^@\\s<>()\\[\\],;:\"]+\\.[^@\\s<>()\\[\\],;:\".]+");
 
     private final AddressGuard guard;
     private final EmailSubscriptions email;
+    private final Event<SubscriptionChanged> changes;
 
-    public SubscriptionService(AlertConfig config, EmailSubscriptions email) {
+    public SubscriptionService(AlertConfig config, EmailSubscriptions email, Event<SubscriptionChanged> changes) {
         this.guard = new AddressGuard(config.webhooks().allowedHosts().orElse(List.of()));
         this.email = email;
+        this.changes = changes;
     }
 
     @Transactional
@@ -50,16 +62,14 @@ public class SubscriptionService {
         URI url = ChannelType.WEBHOOK.equals(channel.type()) ? webhookUrl(channel.url()) : null;
         String address = ChannelType.EMAIL.equals(channel.type()) ? emailAddress(channel.address()) : null;
         SubscriptionRequest.Filter filter = request.filter() == null
-                ? new SubscriptionRequest.Filter(null, null, null, null) : request.filter();
+                ? new SubscriptionRequest.Filter(null, null, null, null, null) : request.filter();
+        SubscriptionFilter compiled = compile(filter, request.events());
         Instant now = Instant.now();
         String token = Credentials.newToken();
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID();
         subscription.name = request.name();
-        subscription.topics = normalised(filter.topics(), false);
-        subscription.countries = normalised(filter.countries(), true);
-        subscription.orgs = normalised(filter.orgs(), false);
-        subscription.keywords = normalised(filter.keywords(), false);
+        store(subscription, compiled.spec());
         subscription.channelType = channel.type();
         subscription.webhookUrl = url == null ? null : url.toString();
         subscription.webhookSecret = url == null ? null : Credentials.newWebhookSecret();
@@ -73,7 +83,33 @@ public class SubscriptionService {
         if (address != null) {
             email.register(subscription, address, now);
         }
+        changes.fire(new SubscriptionChanged(subscription.id, compiled));
         return new SubscriptionCreated(subscription.id, token, subscription.webhookSecret);
+    }
+
+    /** Applies the members of {@code update} that are present; the filter is replaced as a whole. */
+    @Transactional
+    public Subscription update(String id, String token, SubscriptionUpdate update) {
+        Subscription subscription = owned(id, token);
+        if (update.name() != null) {
+            subscription.name = update.name();
+        }
+        if (update.channel() != null && update.channel().url() != null) {
+            if (!"webhook".equals(subscription.channelType)) {
+                throw ProblemException.badParameter("channel.url", "Only a webhook channel has a URL.");
+            }
+            subscription.webhookUrl = webhookUrl(update.channel().url()).toString();
+        }
+        if (update.filter() != null || update.events() != null) {
+            SubscriptionRequest.Filter filter = update.filter() != null ? update.filter()
+                    : new SubscriptionRequest.Filter(subscription.topics, subscription.countries, subscription.orgs,
+                            subscription.keywords, subscription.query);
+            store(subscription, compile(filter, update.events() != null ? update.events() : subscription.events).spec());
+        }
+        subscription.updatedAt = Instant.now();
+        changes.fire(new SubscriptionChanged(subscription.id, Subscription.ACTIVE.equals(subscription.status)
+                ? SubscriptionMatcher.filterOf(subscription) : null));
+        return subscription;
     }
 
     /** The subscription if {@code token} is its token; otherwise 404, so others cannot even learn it exists. */
@@ -95,7 +131,28 @@ public class SubscriptionService {
 
     @Transactional
     public void delete(String id, String token) {
-        Subscription.deleteById(owned(id, token).id);
+        UUID removed = owned(id, token).id;
+        Subscription.deleteById(removed);
+        changes.fire(new SubscriptionChanged(removed, null));
+    }
+
+    private static SubscriptionFilter compile(SubscriptionRequest.Filter filter, List<String> events) {
+        try {
+            return SubscriptionFilter.compile(new FilterSpec(filter.topics(), filter.countries(), filter.orgs(),
+                    filter.keywords(), filter.query(), events));
+        } catch (FilterException e) {
+            throw FieldError.problem(INVALID, e.violations().stream()
+                    .map(v -> new FieldError(v.field(), v.message(), v.position())).toList());
+        }
+    }
+
+    private static void store(Subscription subscription, FilterSpec spec) {
+        subscription.topics = spec.topics();
+        subscription.countries = spec.countries();
+        subscription.orgs = spec.orgs();
+        subscription.keywords = spec.keywords();
+        subscription.query = spec.query();
+        subscription.events = spec.events();
     }
 
     /** The address of an e-mail subscription. */
@@ -133,8 +190,23 @@ public class SubscriptionService {
         if (url == null || url.isBlank()) {
             throw ProblemException.badParameter("channel.url", "A webhook channel needs a 'url'.");
         }
+        URI uri;
         try {
-            URI uri = URI.create(url.strip());
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw ProblemException.badParameter("channel.url", "Not a valid URL: " + e.getReason() + " at index "
+                    + e.getIndex() + ".");
+        }
+        if (uri.getScheme() == null || !WEBHOOK_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+            throw ProblemException.badParameter("channel.url", "A webhook URL must use http or https.");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw ProblemException.badParameter("channel.url", "A webhook URL needs a host name.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw ProblemException.badParameter("channel.url", "A webhook URL must not carry credentials.");
+        }
+        try {
             guard.check(uri);
             return uri;
         } catch (IllegalArgumentException e) {
@@ -142,14 +214,6 @@ public class SubscriptionService {
         } catch (AddressGuard.BlockedAddressException e) {
             throw ProblemException.badParameter("channel.url", "Webhook URL not allowed: " + e.getMessage());
         }
-    }
-
-    private static List<String> normalised(List<String> values, boolean upper) {
-        if (values == null) {
-            return List.of();
-        }
-        return values.stream().map(String::strip)
-                .map(v -> upper ? v.toUpperCase(Locale.ROOT) : v).distinct().toList();
     }
 
     private static ProblemException notFound(String id) {

@@ -1,0 +1,137 @@
+package dev.accord.alert.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionIndexTest {
+
+    private static final List<String> TOPICS = List.copyOf(new java.util.TreeSet<>(Taxonomy.TOPICS));
+    private static final List<String> COUNTRIES = List.of("US", "JP", "AU", "CN", "IN", "KR", "GB", "FR", "DE", "VN");
+    private static final List<String> ORGS = List.of("NASA", "JAXA", "Quad", "NATO", "ASEAN");
+    private static final List<String> STAGES = List.copyOf(new java.util.TreeSet<>(Taxonomy.STAGES));
+    private static final List<String> WORDS = List.of("missile", "lunar", "semiconductor", "coast guard", "air defense",
+            "council", "treaty", "satellite", "vaccine", "exchange");
+
+    private final SubscriptionIndex index = new SubscriptionIndex();
+
+    @Test
+    void findsExactlyWhatAFullScanFindsForRandomFiltersAndEvents() {
+        Random random = new Random(42);
+        Map<UUID, SubscriptionFilter> filters = new HashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            SubscriptionFilter filter = SubscriptionFilter.compile(randomSpec(random));
+            UUID id = UUID.randomUUID();
+            filters.put(id, filter);
+            index.put(id, filter);
+        }
+        int matchedSomething = 0;
+        for (int i = 0; i < 500; i++) {
+            EventDocument event = randomEvent(random);
+            List<UUID> expected = filters.entrySet().stream().filter(e -> e.getValue().matches(event)).map(Map.Entry::getKey).toList();
+            assertThat(index.match(event)).containsExactlyInAnyOrderElementsOf(expected);
+            matchedSomething += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(matchedSomething).as("the random events exercise real matches").isGreaterThan(100);
+        assertThat(index.fallbackSize()).as("only filters without any required term are checked for every event")
+                .isLessThan(filters.size() / 10);
+    }
+
+    @Test
+    void followsReplacementRemovalAndBulkReload() {
+        UUID id = UUID.randomUUID();
+        EventDocument japan = event(List.of("space"), List.of("JP"), "The lunar rover");
+        index.put(id, spec(List.of("space"), List.of("JP"), null));
+        assertThat(index.match(japan)).containsExactly(id);
+
+        index.put(id, spec(List.of("space"), List.of("AU"), null));
+        assertThat(index.match(japan)).isEmpty();
+        assertThat(index.match(event(List.of("space"), List.of("AU"), "x"))).containsExactly(id);
+
+        index.remove(id);
+        assertThat(index.match(event(List.of("space"), List.of("AU"), "x"))).isEmpty();
+        assertThat(index.size()).isZero();
+
+        UUID other = UUID.randomUUID();
+        index.replaceAll(Map.of(other, spec(null, null, "lunar rover")));
+        assertThat(index.match(japan)).containsExactly(other);
+        assertThat(index.ids()).containsExactly(other);
+    }
+
+    @Test
+    void aSubscriptionWithOnlyANegationOrNothingIsStillMatched() {
+        UUID everything = UUID.randomUUID();
+        UUID notChina = UUID.randomUUID();
+        index.put(everything, spec(null, null, null));
+        index.put(notChina, spec(null, null, "NOT country:CN"));
+        assertThat(index.match(event(List.of("trade"), List.of("JP"), "x"))).containsExactlyInAnyOrder(everything, notChina);
+        assertThat(index.match(event(List.of("trade"), List.of("CN"), "x"))).containsExactly(everything);
+        assertThat(index.fallbackSize()).isEqualTo(2);
+    }
+
+    @Test
+    void aValueRequiredTwiceDoesNotHideTheSubscription() {
+        UUID id = UUID.randomUUID();
+        index.put(id, spec(null, List.of("JP", "AU"), "country:JP"));
+        assertThat(index.match(event(List.of(), List.of("JP"), "x"))).containsExactly(id);
+    }
+
+    private static SubscriptionFilter spec(List<String> topics, List<String> countries, String query) {
+        return SubscriptionFilter.compile(new FilterSpec(topics, countries, null, null, query, null));
+    }
+
+    private static EventDocument event(List<String> topics, List<String> countries, String text) {
+        return EventDocument.of(Set.of(EventKind.INITIATIVE_CATALOGED), topics, countries, List.of(), "announced", List.of(text));
+    }
+
+    private static FilterSpec randomSpec(Random random) {
+        List<String> events = random.nextInt(5) == 0 ? List.of("initiative.cataloged", "initiative.stage-changed") : null;
+        switch (random.nextInt(6)) {
+            case 0:
+                return new FilterSpec(pick(random, TOPICS, 2), null, null, null, null, events);
+            case 1:
+                return new FilterSpec(pick(random, TOPICS, 2), pick(random, COUNTRIES, 3), null, null, null, events);
+            case 2:
+                return new FilterSpec(null, pick(random, COUNTRIES, 2), pick(random, ORGS, 1), null, null, events);
+            case 3:
+                return new FilterSpec(null, null, null, pick(random, WORDS, 2), null, events);
+            case 4:
+                return new FilterSpec(null, null, null, null, "topic:" + one(random, TOPICS) + " AND (country:"
+                        + one(random, COUNTRIES) + " OR \"" + one(random, WORDS) + "\") AND NOT stage:" + one(random, STAGES), events);
+            default:
+                return new FilterSpec(null, null, null, null, random.nextBoolean() ? "NOT topic:" + one(random, TOPICS)
+                        : "(org:" + one(random, ORGS) + " OR stage:" + one(random, STAGES) + ") " + one(random, WORDS), events);
+        }
+    }
+
+    private static EventDocument randomEvent(Random random) {
+        Set<EventKind> kinds = random.nextBoolean() ? Set.of(EventKind.INITIATIVE_CATALOGED)
+                : Set.of(EventKind.INITIATIVE_STAGE_CHANGED, EventKind.INITIATIVE_MENTIONED);
+        List<String> text = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            text.add("The partners agreed on a " + one(random, WORDS) + " plan.");
+        }
+        return EventDocument.of(kinds, pick(random, TOPICS, 2), pick(random, COUNTRIES, 3), pick(random, ORGS, 1),
+                one(random, STAGES), text);
+    }
+
+    private static List<String> pick(Random random, List<String> from, int most) {
+        int n = 1 + random.nextInt(most);
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            picked.add(one(random, from));
+        }
+        return picked.stream().distinct().toList();
+    }
+
+    private static String one(Random random, List<String> from) {
+        return from.get(random.nextInt(from.size()));
+    }
+}
