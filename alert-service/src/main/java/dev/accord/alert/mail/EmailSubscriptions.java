@@ -5,8 +5,11 @@ import dev.accord.alert.domain.Delivery;
 import dev.accord.alert.domain.EmailChannel;
 import dev.accord.alert.domain.Subscription;
 import dev.accord.alert.service.Credentials;
+import dev.accord.alert.service.SubscriptionChanged;
+import dev.accord.alert.service.SubscriptionMatcher;
 import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,8 +31,10 @@ public class EmailSubscriptions {
     }
 
     private final DeliveryQueue deliveries;
+    private final Event<SubscriptionChanged> changes;
 
-    public EmailSubscriptions(DeliveryQueue deliveries) {
+    public EmailSubscriptions(DeliveryQueue deliveries, Event<SubscriptionChanged> changes) {
+        this.changes = changes;
         this.deliveries = deliveries;
     }
 
@@ -66,6 +71,8 @@ public class EmailSubscriptions {
             if (subscription != null && Subscription.UNCONFIRMED.equals(subscription.status)) {
                 subscription.status = Subscription.ACTIVE;
                 subscription.updatedAt = channel.confirmedAt;
+                // This replica's index matches for it from the commit on; others on their next refresh.
+                changes.fire(new SubscriptionChanged(subscription.id, SubscriptionMatcher.filterOf(subscription)));
             }
         });
         return found;
@@ -85,6 +92,7 @@ public class EmailSubscriptions {
             if (subscription != null) {
                 subscription.status = Subscription.UNSUBSCRIBED;
                 subscription.updatedAt = now;
+                changes.fire(new SubscriptionChanged(subscription.id, null));
             }
             Delivery.update("status = ?1, lastError = ?2 where subscriptionId = ?3 and status = ?4", Delivery.DEAD,
                     "unsubscribed", channel.subscriptionId, Delivery.PENDING);
