@@ -1,0 +1,65 @@
+package dev.accord.bench.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Distinct copies of the seed article, so that ingest's duplicate detection (content hash and a
+ * 3-bit simhash distance) lets every request through: each copy gets a paragraph of made-up words
+ * about a sixth of the article's length, which moves enough word shingles to change the simhash.
+ * The made-up words name no country, organisation or topic, so extraction finds the same initiatives.
+ */
+final class ArticleVariants {
+
+    static final Path SEED = Path.of("samples/thehill-2024-04-kishida-state-visit.txt");
+    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ru", "te", "sa", "no", "vi", "de", "po", "zu",
+        "fe", "ga", "hi", "ju", "be", "xo", "qui", "ny", "wa"};
+    private static final int SENTENCE_WORDS = 12;
+
+    private final List<String> paragraphs;
+    private final int noteWords;
+    private final long salt;
+
+    ArticleVariants(String seed, long salt) {
+        this.paragraphs = Arrays.stream(seed.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        this.noteWords = Math.max(60, seed.split("\\s+").length / 6);
+        this.salt = salt;
+    }
+
+    static ArticleVariants ofSeed(long salt) {
+        try {
+            return new ArticleVariants(Files.readString(SEED), salt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copy {@code n}: the seed with a paragraph of its own after the third paragraph. */
+    String variant(long n) {
+        SplittableRandom random = new SplittableRandom(salt * 1_000_003L + n);
+        StringBuilder note = new StringBuilder("Archive note ").append(salt).append('-').append(n).append(". ");
+        for (int w = 0; w < noteWords; w++) {
+            String word = word(random);
+            note.append(w % SENTENCE_WORDS == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
+            note.append(w % SENTENCE_WORDS == SENTENCE_WORDS - 1 || w == noteWords - 1 ? ". " : " ");
+        }
+        List<String> parts = new ArrayList<>(paragraphs);
+        parts.add(Math.min(3, parts.size()), note.toString().strip());
+        return String.join("\n\n", parts) + "\n";
+    }
+
+    private static String word(SplittableRandom random) {
+        int syllables = 2 + random.nextInt(3);
+        StringBuilder word = new StringBuilder();
+        for (int s = 0; s < syllables; s++) {
+            word.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+        }
+        return word.toString();
+    }
+}

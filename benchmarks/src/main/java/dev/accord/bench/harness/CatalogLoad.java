@@ -1,0 +1,99 @@
+package dev.accord.bench.harness;
+
+import dev.accord.common.events.EventJson;
+import dev.accord.common.events.EventTypes;
+import dev.accord.common.events.InitiativeExtracted;
+import dev.accord.common.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka → catalog stored: N initiative events (binary-mode CloudEvents, valid initiative-extracted.v1)
+ * are written to accord.initiatives as fast as the producer goes, and the clock runs until the
+ * catalog's database holds a mention for every one of them. Each event reports a new initiative, so
+ * the catalog stores one mention (and one entry) per event.
+ */
+final class CatalogLoad {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private CatalogLoad() {
+    }
+
+    static void run(Options options) throws Exception {
+        Measurements out = Measurements.from(options);
+        int count = options.integer("events");
+        Duration timeout = options.seconds("timeout");
+        SyntheticInitiatives source = new SyntheticInitiatives(System.nanoTime());
+        try (Connection connection = PostgresBaseline.connect(options)) {
+            long before = stored(connection);
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            long start = System.nanoTime();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                for (int i = 0; i < count; i++) {
+                    InitiativeExtracted event = source.event(i);
+                    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INITIATIVES, event.id().toString(),
+                            EventJson.write(event));
+                    header(record, "ce_specversion", "1.0");
+                    header(record, "ce_id", SyntheticInitiatives.eventId(event));
+                    header(record, "ce_type", EventTypes.INITIATIVE_EXTRACTED);
+                    header(record, "ce_source", "/accord/bench");
+                    header(record, "ce_subject", event.id().toString());
+                    header(record, "ce_time", OffsetDateTime.now().toString());
+                    header(record, "content-type", "application/json");
+                    producer.send(record, (metadata, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        }
+                    });
+                }
+                producer.flush();
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException("Kafka refused an initiative event", failure.get());
+            }
+            double produced = (System.nanoTime() - start) / 1e9;
+            long deadline = start + timeout.toNanos();
+            long stored = 0;
+            while (System.nanoTime() < deadline && (stored = stored(connection) - before) < count) {
+                Thread.sleep(POLL.toMillis());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String note = String.format("%d events (produced in %.1f s), %d stored in %.1f s", count, produced, stored, seconds);
+            if (stored < count) {
+                out.record("catalog.rows_per_s", stored / seconds, note + " — timed out before all were stored");
+            } else {
+                out.record("catalog.rows_per_s", count / seconds, note);
+            }
+        }
+    }
+
+    /** Mentions in the catalog: one per initiative event stored, whether or not it merged into an entry. */
+    static long stored(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.mention")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

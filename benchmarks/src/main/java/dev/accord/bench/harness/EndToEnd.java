@@ -1,0 +1,156 @@
+package dev.accord.bench.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.common.events.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * End to end: seed copies are posted at a constant rate to ingest while a webhook subscription for
+ * topic defense points at a local receiver; each verified webhook is matched to the request of the
+ * article its initiative came from, and its latency runs from the moment that request was due to
+ * the moment the webhook arrived. Before the subscription is made, the catalog's outbox and
+ * alert-service's consumer must have caught up, so that earlier loads neither match nor queue ahead.
+ */
+final class EndToEnd {
+
+    private static final Duration QUIET = Duration.ofSeconds(5);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
+
+    private EndToEnd() {
+    }
+
+    static void run(Options options) throws Exception {
+        Measurements out = Measurements.from(options);
+        double rate = options.decimal("rate");
+        Duration duration = options.seconds("seconds");
+        Duration wait = options.seconds("drain");
+        String prefix = "e2e." + Math.round(rate);
+        settle(options);
+        HttpClient client = Http.client();
+        try (WebhookSink sink = new WebhookSink()) {
+            JsonNode subscription = subscribe(client, options.string("alert"), sink.url());
+            sink.secret(subscription.path("secret").asText());
+            try {
+                ArticlePoster poster = new ArticlePoster(client, options.string("ingest"), options.string("api-key"),
+                        ArticleVariants.ofSeed(System.nanoTime()));
+                Map<String, Long> dueById = new ConcurrentHashMap<>();
+                System.out.printf("  end to end: %.0f articles/s for %d s, webhooks to %s%n", rate, duration.toSeconds(), sink.url());
+                OpenLoop.Result load = OpenLoop.run(rate, duration, wait, (n, due) -> poster.post(n).thenApply(accepted -> {
+                    if (accepted == null) {
+                        return false;
+                    }
+                    dueById.put(accepted.articleId(), due);
+                    accepted.initiativeIds().forEach(id -> dueById.put(id, due));
+                    return true;
+                }));
+                long deadline = System.nanoTime() + wait.toNanos();
+                sink.lastReceiptNanos.accumulateAndGet(System.nanoTime(), Math::max);
+                while (System.nanoTime() < deadline && System.nanoTime() - sink.lastReceiptNanos.get() < QUIET.toNanos()) {
+                    Thread.sleep(200);
+                }
+                Histogram latency = new Histogram(Duration.ofMinutes(10).toMillis() * 1000, 3);
+                int unmatched = 0;
+                for (WebhookSink.Receipt receipt : sink.receipts) {
+                    Long due = receipt.ids().stream().map(dueById::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    if (due == null) {
+                        unmatched++;
+                    } else {
+                        latency.recordValue(Math.max(0, (receipt.atNanos() - due) / 1000));
+                    }
+                }
+                String note = String.format("%d articles accepted of %d, %d webhooks verified (%d unmatched, %d rejected)",
+                        load.succeeded(), load.sent(), latency.getTotalCount(), unmatched, sink.rejected.get());
+                if (latency.getTotalCount() == 0) {
+                    out.unavailable(prefix + ".p99_ms", "no webhook arrived: " + note);
+                    return;
+                }
+                out.record(prefix + ".p50_ms", latency.getValueAtPercentile(50) / 1000.0, note);
+                out.record(prefix + ".p99_ms", latency.getValueAtPercentile(99) / 1000.0, null);
+            } finally {
+                unsubscribe(client, options.string("alert"), subscription);
+            }
+        }
+    }
+
+    private static JsonNode subscribe(HttpClient client, String alert, String hook) throws Exception {
+        String body = "{\"name\":\"bench\",\"filter\":{\"topics\":[\"defense\"],\"countries\":[],\"orgs\":[],\"keywords\":[]},"
+                + "\"channel\":{\"type\":\"webhook\",\"url\":\"" + hook + "\"}}";
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(alert + "/api/subscriptions"))
+                .timeout(Http.REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating the subscription answered " + response.statusCode() + ": " + response.body());
+        }
+        return Http.json(response.body());
+    }
+
+    private static void unsubscribe(HttpClient client, String alert, JsonNode subscription) throws Exception {
+        client.send(HttpRequest.newBuilder(URI.create(alert + "/api/subscriptions/" + subscription.path("id").asText()))
+                .timeout(Http.REQUEST_TIMEOUT).header("Authorization", "Bearer " + subscription.path("token").asText())
+                .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Waits until the catalog's outbox is relayed and alert-service has read accord.catalog to its end. */
+    private static void settle(Options options) throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
+        long start = System.nanoTime();
+        long deadline = start + SETTLE_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(config); Connection connection = PostgresBaseline.connect(options)) {
+            while (true) {
+                long pending = pendingOutbox(connection);
+                long lag = lag(admin);
+                if (pending == 0 && lag == 0) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    System.out.printf("  end to end: still %d outbox rows and %d records of alert lag after %d s; going on%n",
+                            pending, lag, SETTLE_TIMEOUT.toSeconds());
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+        System.out.printf("  end to end: earlier loads settled in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static long pendingOutbox(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.outbox WHERE published_at IS NULL")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long lag(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("alert-service")
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(Topics.CATALOG)).allTopicNames().get()
+                .get(Topics.CATALOG).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(Topics.CATALOG, p.partition()), p -> OffsetSpec.latest()));
+        long lag = 0;
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+        }
+        return lag;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.accord.bench.harness;
+
+import java.util.List;
+
+/** What the harness reports, in the order of the table, with each figure's target where it has one. */
+final class MetricCatalogue {
+
+    /** How a median compares to its target. */
+    enum Bound {
+        AT_LEAST("≥ "), AT_MOST("≤ "), BELOW("< ");
+
+        final String sign;
+
+        Bound(String sign) {
+            this.sign = sign;
+        }
+    }
+
+    /** A target the median is held against. */
+    record Target(Bound bound, double value) {
+        boolean met(double median) {
+            return switch (bound) {
+                case AT_LEAST -> median >= value;
+                case AT_MOST -> median <= value;
+                case BELOW -> median < value;
+            };
+        }
+
+        String text(String unit) {
+            return bound.sign + Report.number(value) + ("ratio".equals(unit) ? "" : " " + unit);
+        }
+    }
+
+    private static Target atLeast(double value) {
+        return new Target(Bound.AT_LEAST, value);
+    }
+
+    private static Target atMost(double value) {
+        return new Target(Bound.AT_MOST, value);
+    }
+
+    private static Target below(double value) {
+        return new Target(Bound.BELOW, value);
+    }
+
+    /** A reported figure: measured directly, or the ratio of two figures of the same rounds. */
+    record Metric(String id, String section, String label, String unit, Target target, String numerator, String denominator) {
+        boolean ratio() {
+            return numerator != null;
+        }
+    }
+
+    private MetricCatalogue() {
+    }
+
+    static Metric measured(String id, String section, String label, String unit, Target target) {
+        return new Metric(id, section, label, unit, target, null, null);
+    }
+
+    static Metric ratio(String id, String section, String label, String numerator, String denominator, Target target) {
+        return new Metric(id, section, label, "ratio", target, numerator, denominator);
+    }
+
+    static final List<Metric> ALL = List.of(
+            measured("events.article_bytes", "event sizes", "article event (key + value + headers)", "B", null),
+            measured("events.initiative_bytes", "event sizes", "initiative event, mean", "B", null),
+            measured("events.initiatives_per_article", "event sizes", "initiatives per seed article", "count", null),
+            measured("events.mean_bytes", "event sizes", "mean event of the mix (baseline record size)", "B", null),
+            measured("kafka.producer.events_per_s", "baseline: Kafka", "ProducerPerformance, acks=all, idempotent", "events/s", null),
+            measured("kafka.producer.p99_ms", "baseline: Kafka", "ProducerPerformance p99 latency", "ms", null),
+            measured("kafka.consumer.events_per_s", "baseline: Kafka", "ConsumerPerformance (fetch rate)", "events/s", null),
+            measured("pg.insert.rows_per_s", "baseline: PostgreSQL", "batched INSERT of initiative rows", "rows/s", null),
+            measured("pg.copy.rows_per_s", "baseline: PostgreSQL", "COPY of initiative rows", "rows/s", null),
+            measured("extraction.seed_per_s", "extraction", "seed articles/s per core (JMH)", "articles/s", atLeast(500)),
+            measured("ingest.events_per_s", "HTTP ingest → Kafka", "accepted events/s", "events/s", null),
+            measured("ingest.articles_per_s", "HTTP ingest → Kafka", "accepted articles/s", "articles/s", null),
+            measured("ingest.p50_ms", "HTTP ingest → Kafka", "latency p50", "ms", null),
+            measured("ingest.p99_ms", "HTTP ingest → Kafka", "latency p99", "ms", null),
+            ratio("ingest.vs_producer", "HTTP ingest → Kafka", "events/s ÷ ProducerPerformance events/s",
+                    "ingest.events_per_s", "kafka.producer.events_per_s", atLeast(0.25)),
+            measured("catalog.rows_per_s", "Kafka → catalog", "initiative events stored/s", "rows/s", null),
+            ratio("catalog.vs_insert", "Kafka → catalog", "rows/s ÷ batched INSERT rows/s",
+                    "catalog.rows_per_s", "pg.insert.rows_per_s", atLeast(0.5)),
+            measured("query.filter.p99_ms", "catalog queries at 200 req/s", "filter (topic + country) p99", "ms", below(20)),
+            measured("query.fulltext.p99_ms", "catalog queries at 200 req/s", "full-text q p99", "ms", below(20)),
+            measured("query.facets.p99_ms", "catalog queries at 200 req/s", "facets p99", "ms", below(20)),
+            measured("query.deep_page.p99_ms", "catalog queries at 200 req/s", "deep cursor page p99", "ms", below(20)),
+            measured("query.by_id.p99_ms", "catalog queries at 200 req/s", "by id p99", "ms", below(20)),
+            measured("e2e.50.p50_ms", "end to end: HTTP → signed webhook", "50 articles/s, p50", "ms", null),
+            measured("e2e.50.p99_ms", "end to end: HTTP → signed webhook", "50 articles/s, p99", "ms", null),
+            measured("e2e.200.p50_ms", "end to end: HTTP → signed webhook", "200 articles/s, p50", "ms", null),
+            measured("e2e.200.p99_ms", "end to end: HTTP → signed webhook", "200 articles/s, p99", "ms", below(250)),
+            measured("service.ingest.ready_s", "services", "ingest: start → ready", "s", atMost(3)),
+            measured("service.catalog.ready_s", "services", "catalog: start → ready", "s", atMost(3)),
+            measured("service.alert.ready_s", "services", "alert: start → ready", "s", atMost(3)),
+            measured("service.ingest.rss_idle_mb", "services", "ingest: RSS idle", "MB", atMost(200)),
+            measured("service.catalog.rss_idle_mb", "services", "catalog: RSS idle", "MB", atMost(200)),
+            measured("service.alert.rss_idle_mb", "services", "alert: RSS idle", "MB", atMost(200)),
+            measured("service.ingest.rss_load_mb", "services", "ingest: RSS under load (max)", "MB", atMost(200)),
+            measured("service.catalog.rss_load_mb", "services", "catalog: RSS under load (max)", "MB", atMost(200)),
+            measured("service.alert.rss_load_mb", "services", "alert: RSS under load (max)", "MB", atMost(200)));
+}

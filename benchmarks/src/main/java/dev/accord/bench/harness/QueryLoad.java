@@ -1,0 +1,105 @@
+package dev.accord.bench.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongFunction;
+
+/**
+ * Catalog queries at a constant rate, one shape at a time: a filter, full-text {@code q}, facets, a
+ * page deep into the cursor order, and one entry by id. A shape whose endpoint answers 4xx (or, for
+ * q, ignores the parameter) is reported as unavailable rather than measured.
+ */
+final class QueryLoad {
+
+    private static final String NO_MATCH = "zzqxvbench";
+
+    private QueryLoad() {
+    }
+
+    static void run(Options options) throws Exception {
+        Measurements out = Measurements.from(options);
+        HttpClient client = Http.client();
+        String base = options.string("catalog") + "/api/initiatives";
+        double rate = options.decimal("rate");
+        Duration duration = options.seconds("seconds");
+
+        List<String> ids = new ArrayList<>();
+        String deepCursor = null;
+        String cursor = null;
+        int depth = options.integer("depth");
+        for (int page = 0; page < depth; page++) {
+            JsonNode body = Http.json(Http.get(client, base + "?limit=200" + (cursor == null ? "" : "&cursor="
+                    + encode(cursor))).body());
+            body.path("items").forEach(item -> ids.add(item.path("id").asText()));
+            JsonNode next = body.path("nextCursor");
+            if (next.isMissingNode() || next.isNull()) {
+                break;
+            }
+            cursor = next.asText();
+            deepCursor = cursor;
+        }
+        System.out.printf("  queries: %d entries walked for ids, deep cursor after %d of them%n", ids.size(), ids.size());
+
+        String search = SyntheticInitiatives.SEARCH_WORDS.get(4);
+        Map<String, LongFunction<String>> shapes = new LinkedHashMap<>();
+        shapes.put("filter", n -> base + "?topic=technology&country=US&limit=50");
+        shapes.put("fulltext", n -> base + "?q=" + search + "&limit=50");
+        shapes.put("facets", n -> base + "/facets?topic=technology");
+        String deep = deepCursor;
+        shapes.put("deep_page", n -> base + "?limit=50&cursor=" + encode(deep));
+        shapes.put("by_id", n -> base + "/" + ids.get((int) (Math.floorMod(n * 7919L, ids.size()))));
+
+        for (Map.Entry<String, LongFunction<String>> shape : shapes.entrySet()) {
+            String metric = "query." + shape.getKey() + ".p99_ms";
+            if (ids.isEmpty() || (shape.getKey().equals("deep_page") && deep == null)) {
+                out.unavailable(metric, "n/a: catalog holds too few entries");
+                continue;
+            }
+            String problem = unavailable(client, shape.getKey(), shape.getValue().apply(0), base);
+            if (problem != null) {
+                out.unavailable(metric, problem);
+                continue;
+            }
+            OpenLoop.Result result = OpenLoop.run(rate, duration, Duration.ofSeconds(10),
+                    (n, due) -> ok(client, shape.getValue().apply(n)));
+            out.record(metric, result.percentileMillis(99), String.format("%.0f req/s for %d s, %d ok, %d failed, p50 %.1f ms",
+                    rate, duration.toSeconds(), result.succeeded(), result.failed() + result.timedOut(), result.percentileMillis(50)));
+        }
+    }
+
+    /** Why a shape cannot be measured, or null when its endpoint answers as it should. */
+    private static String unavailable(HttpClient client, String shape, String url, String base) throws Exception {
+        HttpResponse<String> response = Http.get(client, url);
+        if (response.statusCode() >= 400) {
+            return "n/a: endpoint missing (" + response.statusCode() + ")";
+        }
+        if (shape.equals("fulltext")) {
+            JsonNode none = Http.json(Http.get(client, base + "?q=" + NO_MATCH + "&limit=1").body());
+            if (none.path("items").size() > 0) {
+                return "n/a: endpoint missing (q is ignored)";
+            }
+        }
+        return null;
+    }
+
+    private static CompletableFuture<Boolean> ok(HttpClient client, String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Http.REQUEST_TIMEOUT)
+                .header("Accept", "application/json").GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
