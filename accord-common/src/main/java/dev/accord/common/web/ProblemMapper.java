@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
+import dev.accord.common.db.TemporaryFailures;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -58,6 +59,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     .map(c -> leafOf(c.getPropertyPath().toString()) + ": " + c.getMessage())
                     .sorted().reduce((a, b) -> a + "; " + b).orElse("invalid request"), Map.of(), path);
             builder = Response.status(400);
+        } else if (TemporaryFailures.isTemporary(error)) {
+            // A saturated connection pool or a database that is restarting: the request may succeed later.
+            LOG.warn("Answering 503 to " + path + ": " + TemporaryFailures.describe(error));
+            problem = problem(503, "Service Unavailable",
+                    "A backing service is temporarily unavailable; retry after the delay in Retry-After.", Map.of(), path);
+            builder = Response.status(503).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         } else {
             LOG.error("Unhandled error answering " + path, error);
             problem = problem(500, "Internal Server Error", "The request could not be completed.", Map.of(), path);

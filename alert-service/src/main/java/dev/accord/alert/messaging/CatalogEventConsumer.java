@@ -13,6 +13,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,9 +26,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class CatalogEventConsumer {
 
     private final AlertPlanner planner;
+    private final StoreRetry retry;
 
-    public CatalogEventConsumer(AlertPlanner planner) {
+    public CatalogEventConsumer(AlertPlanner planner, StoreRetry retry) {
         this.planner = planner;
+        this.retry = retry;
     }
 
     @Incoming("catalog-in")
@@ -35,14 +38,22 @@ public class CatalogEventConsumer {
     public void onCatalogEvent(String data, IncomingCloudEventMetadata<String> cloudEvent) {
         String type = cloudEvent.getType();
         String id = cloudEvent.getId();
+        // Decoding happens first: a broken event is the data's fault and goes to the DLQ at once, while
+        // planning waits out a database outage.
         switch (type) {
-            case EventTypes.INITIATIVE_CATALOGED -> planner.plan(id, type,
-                    EventDecoder.decode(type, data, CatalogInitiative.class), EnumSet.of(EventKind.INITIATIVE_CATALOGED));
+            case EventTypes.INITIATIVE_CATALOGED -> {
+                CatalogInitiative initiative = EventDecoder.decode(type, data, CatalogInitiative.class);
+                retry.run(() -> planner.plan(id, type, initiative, EnumSet.of(EventKind.INITIATIVE_CATALOGED)));
+            }
             case EventTypes.INITIATIVE_UPDATED -> {
                 CatalogInitiative initiative = EventDecoder.decode(type, data, CatalogInitiative.class);
-                planner.plan(id, type, initiative, ChangeKinds.ofUpdate(tree(data)));
+                Set<EventKind> kinds = ChangeKinds.ofUpdate(tree(data));
+                retry.run(() -> planner.plan(id, type, initiative, kinds));
             }
-            case EventTypes.ARTICLE_CATALOGED -> planner.plan(id, type, EventDecoder.decode(type, data, CatalogArticle.class));
+            case EventTypes.ARTICLE_CATALOGED -> {
+                CatalogArticle article = EventDecoder.decode(type, data, CatalogArticle.class);
+                retry.run(() -> planner.plan(id, type, article));
+            }
             default -> EventDecoder.decode(type, data, Object.class);
         }
     }

@@ -2,6 +2,7 @@ package dev.accord.catalog.messaging;
 
 import dev.accord.catalog.service.CatalogRecorder;
 import dev.accord.catalog.service.ConsumedEvent;
+import dev.accord.common.db.DatabaseRetry;
 import dev.accord.common.events.ArticleIngested;
 import dev.accord.common.events.EventDecoder;
 import dev.accord.common.events.EventTypes;
@@ -70,7 +71,7 @@ public class CatalogEventConsumer {
         }
         try {
             retry.run(() -> writer.accept(events));
-        } catch (StoreRetry.ConsumptionStopped e) {
+        } catch (DatabaseRetry.ConsumptionStopped e) {
             throw e;
         } catch (RuntimeException batchFailure) {
             // The database refused something in the batch: store record by record so only the culprit is set aside.
@@ -80,7 +81,7 @@ public class CatalogEventConsumer {
                 List<ConsumedEvent<T>> single = List.of(events.get(i));
                 try {
                     retry.run(() -> writer.accept(single));
-                } catch (StoreRetry.ConsumptionStopped e) {
+                } catch (DatabaseRetry.ConsumptionStopped e) {
                     throw e;
                 } catch (RuntimeException e) {
                     deadLetters.send(accepted.get(i), e);
