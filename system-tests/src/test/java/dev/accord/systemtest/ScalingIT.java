@@ -17,11 +17,7 @@ import dev.accord.testsupport.TestDatabase;
 import dev.accord.testsupport.TestKafka;
 import dev.accord.testsupport.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -144,26 +140,11 @@ class ScalingIT {
 
     /** Made-up words, so no two initiatives read alike and the catalog's merge rule keeps them apart. */
     private static InitiativeExtracted distinctInitiative(Random random) {
-        StringBuilder sentence = new StringBuilder("The allies will launch the");
-        for (int w = 0; w < 6; w++) {
-            sentence.append(' ').append(word(random));
-        }
-        sentence.append(" defense council.");
-        String text = sentence.toString();
+        String text = "The allies will launch the " + MadeUpWords.words(random, 6) + " defense council.";
         UUID articleId = UUID.randomUUID();
         return new InitiativeExtracted(InitiativeExtracted.SCHEMA_VERSION, UUID.randomUUID(), articleId,
                 text.substring(4, text.length() - 1), text, new Evidence(text, 0, text.length()),
                 new Parties(List.of("US", "JP"), List.of()), List.of("defense"), "planned", 0.7, "rules-0.2");
-    }
-
-    private static String word(Random random) {
-        String consonants = "bdfgklmnprstvz";
-        String vowels = "aeiou";
-        StringBuilder word = new StringBuilder();
-        for (int s = 0; s < 3; s++) {
-            word.append(consonants.charAt(random.nextInt(consonants.length()))).append(vowels.charAt(random.nextInt(vowels.length())));
-        }
-        return word.toString();
     }
 
     private static long distinctWebhookIds() {
@@ -171,21 +152,10 @@ class ScalingIT {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Rows.count(db, sql);
     }
 
     private static Set<UUID> ids(String sql) throws SQLException {
-        Set<UUID> ids = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                ids.add(rows.getObject(1, UUID.class));
-            }
-        }
-        return ids;
+        return Rows.ids(db, sql);
     }
 }

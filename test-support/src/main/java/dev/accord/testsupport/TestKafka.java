@@ -59,8 +59,13 @@ public final class TestKafka {
 
     /** Creates the topics that are missing, with Accord's default partition count. */
     public static void createTopics(List<String> topics) {
+        createTopics(bootstrapServers(), topics);
+    }
+
+    /** Creates the topics that are missing on the broker at {@code bootstrapServers}. */
+    public static void createTopics(String bootstrapServers, List<String> topics) {
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))

@@ -12,6 +12,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,18 +45,24 @@ import org.jboss.logging.Logger;
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
+    private static final String CHANNEL = "events-out";
 
     private final KafkaTransactions<String> transactions;
+    private final KafkaClientService clients;
     private final IngestConfig config;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread committer;
+    /** A transaction's abort did not reach the broker; it must be completed before the next transaction begins. */
+    private boolean abortPending;
 
     /** One request's events, and the future completed when they are committed. */
     private record Pending(List<Message<String>> messages, CompletableFuture<Void> committed) {
     }
 
-    public EventPublisher(@Channel("events-out") KafkaTransactions<String> transactions, IngestConfig config) {
+    public EventPublisher(@Channel(CHANNEL) KafkaTransactions<String> transactions, KafkaClientService clients,
+            IngestConfig config) {
         this.transactions = transactions;
+        this.clients = clients;
         this.config = config;
     }
 
@@ -103,15 +110,47 @@ public class EventPublisher {
             }
             queue.drainTo(batch, config.maxRequestsPerTransaction() - 1);
             try {
+                completePendingAbort();
                 transactions.withTransaction(emitter -> {
                     batch.forEach(p -> p.messages().forEach(emitter::send));
                     return Uni.createFrom().voidItem();
                 }).await().atMost(config.publishTimeout());
                 batch.forEach(p -> p.committed().complete(null));
             } catch (RuntimeException e) {
+                abortPending |= abortMayBePending(e);
                 batch.forEach(p -> p.committed().completeExceptionally(e));
             }
         }
+    }
+
+    /**
+     * When the broker goes away mid-transaction, the producer's abort times out and the Kafka client
+     * refuses every later transaction until that abort is retried; the channel does not retry it, so
+     * without this the service would answer 503 forever after a broker restart.
+     */
+    private void completePendingAbort() {
+        if (!abortPending) {
+            return;
+        }
+        try {
+            clients.<String, String>getProducer(CHANNEL).unwrap().abortTransaction();
+            LOG.info("Completed the abort of a transaction interrupted by a broker outage");
+            abortPending = false;
+        } catch (IllegalStateException e) {
+            // No transaction was left to abort: the producer is ready.
+            abortPending = false;
+        }
+    }
+
+    private static boolean abortMayBePending(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException || cause instanceof TimeoutException
+                    || cause instanceof io.smallrye.mutiny.TimeoutException
+                    || (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("must be retried"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Message<String> message(String topic, String type, String subject, String contentVersion, Object data) {
