@@ -118,7 +118,7 @@ public class SubscriptionResource {
     }
 
     @POST
-    @Path("/{id}/secret:rotate")
+    @Path("/{id}/rotate-secret")
     @Operation(summary = "Give a webhook subscription a new signing secret, shown only this once; the previous secret "
             + "also signs during the overlap")
     @SecurityRequirement(name = "subscriptionToken")
