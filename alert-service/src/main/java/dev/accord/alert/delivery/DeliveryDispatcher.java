@@ -35,6 +35,8 @@ public class DeliveryDispatcher {
     private final EndpointSlots slots;
     private final AtomicInteger busyWorkers = new AtomicInteger();
     private final Semaphore wake = new Semaphore(0);
+    /** Idle workers needed before a wake-up by a finished attempt claims again (a poll always claims). */
+    private final int refillAt;
     private volatile boolean running;
     private ExecutorService workers;
     private Thread loop;
@@ -44,6 +46,7 @@ public class DeliveryDispatcher {
         this.worker = worker;
         this.config = config.delivery();
         this.slots = new EndpointSlots(this.config.perEndpointConcurrency());
+        this.refillAt = Math.max(1, this.config.workers() / 4);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -73,11 +76,23 @@ public class DeliveryDispatcher {
     }
 
     private void run() {
+        long nextReclaim = 0;
         while (running) {
             try {
-                wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                boolean woken = wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
-                if (running) {
+                if (!running) {
+                    return;
+                }
+                if (System.nanoTime() - nextReclaim >= 0) {
+                    int reclaimed = store.reclaimExpired();
+                    if (reclaimed > 0) {
+                        LOG.infof("Took over %d deliveries whose claim had timed out", reclaimed);
+                    }
+                    nextReclaim = System.nanoTime() + config.pollInterval().toNanos();
+                }
+                // Woken by one finished attempt: wait for a few more idle workers, so claims come in batches.
+                if (!woken || busyWorkers.get() <= config.workers() - refillAt) {
                     dispatchDue();
                 }
             } catch (InterruptedException e) {

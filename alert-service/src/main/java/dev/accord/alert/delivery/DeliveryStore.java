@@ -47,7 +47,7 @@ public class DeliveryStore {
     private static final String CLAIM = """
             WITH due AS (
                 SELECT d.id FROM delivery d JOIN subscription s ON s.id = d.subscription_id
-                WHERE ((d.status = 'pending' AND d.next_attempt_at <= ?) OR (d.status = 'in_flight' AND d.claimed_until < ?))
+                WHERE d.status = 'pending' AND d.next_attempt_at <= ?
                   AND s.status <> 'disabled'
                   AND NOT (COALESCE(s.webhook_url, 'subscription:' || s.id) = ANY (?))
                 ORDER BY d.next_attempt_at
@@ -104,11 +104,10 @@ public class DeliveryStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
             Array busy = c.createArrayOf("text", busyEndpoints.toArray());
             s.setTimestamp(1, Timestamp.from(now));
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setArray(3, busy);
-            s.setInt(4, limit);
-            s.setTimestamp(5, Timestamp.from(now.plus(claimTimeout)));
-            s.setTimestamp(6, Timestamp.from(now));
+            s.setArray(2, busy);
+            s.setInt(3, limit);
+            s.setTimestamp(4, Timestamp.from(now.plus(claimTimeout)));
+            s.setTimestamp(5, Timestamp.from(now));
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -120,6 +119,21 @@ public class DeliveryStore {
             return claimed;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim deliveries", e);
+        }
+    }
+
+    /**
+     * Makes rows whose claim timed out (their replica died mid-attempt) pending again. Kept apart from the
+     * claim so that the claim's scan runs on the index of pending rows alone.
+     */
+    @Transactional
+    public int reclaimExpired() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE delivery SET status = 'pending', claimed_until = NULL WHERE status = 'in_flight' AND claimed_until < ?")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now()));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reclaim deliveries", e);
         }
     }
 

@@ -28,7 +28,9 @@ public class WebhookSender {
         this.timeout = config.webhooks().timeout();
         this.maxRetryAfter = config.delivery().maxRetryAfter();
         this.guard = new AddressGuard(config.webhooks().allowedHosts().orElse(List.of()));
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        // HTTP/1.1: an http:// target would otherwise get an h2c upgrade offer, which some receivers mishandle.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout).build();
     }
 
     public SendResult send(String url, String secret, String webhookId, String body) {
