@@ -48,6 +48,9 @@ public class DeliveryQueue {
         if (rows.isEmpty()) {
             return 0;
         }
+        // Plain JDBC does not flush the session as a query would: rows persisted earlier in this
+        // transaction (a subscription just created) must reach the database before their deliveries.
+        em.flush();
         int added = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement(INSERT_MANY)) {
                 s.setString(1, Delivery.PENDING);
