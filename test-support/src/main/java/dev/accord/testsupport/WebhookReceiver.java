@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as received: lower-cased header names to their first value, and the raw body. */
-    public record Received(String path, Map<String, String> headers, String body) {
+    /** One request as received: lower-cased header names to their first value, the raw body, and when it came. */
+    public record Received(String path, Map<String, String> headers, String body, java.time.Instant at) {
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
@@ -33,9 +33,17 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** An answer given once, ahead of the default status: a status and extra response headers. */
+    public record Answer(int status, Map<String, String> headers) {
+    }
+
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(204);
+    private final java.util.Queue<Answer> next = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicInteger inProgress = new AtomicInteger();
+    private final AtomicInteger maxInProgress = new AtomicInteger();
+    private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -46,13 +54,34 @@ public final class WebhookReceiver implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/", exchange -> {
-                Map<String, String> headers = new java.util.HashMap<>();
-                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                receiver.received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
-                exchange.sendResponseHeaders(receiver.status.get(), -1);
-                exchange.close();
+                int now = receiver.inProgress.incrementAndGet();
+                receiver.maxInProgress.accumulateAndGet(now, Math::max);
+                try {
+                    Map<String, String> headers = new java.util.HashMap<>();
+                    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    receiver.received.add(new Received(exchange.getRequestURI().getPath(), headers, body,
+                            java.time.Instant.now()));
+                    // A held receiver answers only once the test opens the gate: a slow endpoint.
+                    receiver.gate.await();
+                    Answer answer = receiver.next.poll();
+                    if (answer != null) {
+                        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                    }
+                    exchange.sendResponseHeaders(answer != null ? answer.status() : receiver.status.get(), -1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    receiver.inProgress.decrementAndGet();
+                    exchange.close();
+                }
             });
+            // One thread per request, so concurrent deliveries are seen as concurrent.
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "webhook-receiver");
+                t.setDaemon(true);
+                return t;
+            }));
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -69,12 +98,38 @@ public final class WebhookReceiver implements AutoCloseable {
         status.set(httpStatus);
     }
 
+    /** Answers the next request (before the default status) with {@code httpStatus} and {@code headers}. */
+    public void respondOnce(int httpStatus, Map<String, String> headers) {
+        next.add(new Answer(httpStatus, Map.copyOf(headers)));
+    }
+
+    /** From now on requests are received but not answered until {@link #release()}. */
+    public void hold() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Answers every held request and stops holding. */
+    public void release() {
+        gate.countDown();
+    }
+
+    /** Requests received and not answered yet. */
+    public int inProgress() {
+        return inProgress.get();
+    }
+
+    /** The most requests that were in progress at the same time. */
+    public int maxInProgress() {
+        return maxInProgress.get();
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

@@ -2,6 +2,7 @@ package dev.accord.alert.api;
 
 import dev.accord.alert.domain.Delivery;
 import dev.accord.alert.domain.Subscription;
+import dev.accord.alert.service.DeliveryLog;
 import dev.accord.alert.service.SubscriptionService;
 import dev.accord.common.web.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -13,11 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -29,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Subscriptions: anyone may create one; only its token reads, changes, lists deliveries of, or deletes it. */
+/**
+ * Subscriptions: anyone may create one; only its token reads, changes, enables, rotates the secret of,
+ * lists and re-sends deliveries of, or deletes it.
+ */
 @Path("/api/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Subscriptions")
@@ -38,12 +45,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubscriptionResource {
 
     private static final String BEARER = "Bearer ";
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
 
     private final SubscriptionService subscriptions;
+    private final DeliveryLog deliveryLog;
     private final StrictJsonReader json;
 
-    public SubscriptionResource(SubscriptionService subscriptions, StrictJsonReader json) {
+    public SubscriptionResource(SubscriptionService subscriptions, DeliveryLog deliveryLog, StrictJsonReader json) {
         this.subscriptions = subscriptions;
+        this.deliveryLog = deliveryLog;
         this.json = json;
     }
 
@@ -96,15 +107,109 @@ public class SubscriptionResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("/{id}/enable")
+    @Operation(summary = "Enable a disabled subscription again (its own token only)")
+    @SecurityRequirement(name = "subscriptionToken")
+    @APIResponse(responseCode = "200", description = "The subscription, now active")
+    @APIResponse(responseCode = "409", description = "Not disabled (e.g. an unconfirmed or unsubscribed e-mail channel)")
+    public SubscriptionView enable(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return view(subscriptions.enable(id, token(authorization)));
+    }
+
+    @POST
+    @Path("/{id}/rotate-secret")
+    @Operation(summary = "Give a webhook subscription a new signing secret, shown only this once; the previous secret "
+            + "also signs during the overlap")
+    @SecurityRequirement(name = "subscriptionToken")
+    @APIResponse(responseCode = "200", description = "{id, secret, previousSecretExpiresAt}")
+    @APIResponse(responseCode = "409", description = "Not a webhook subscription")
+    public SecretRotated rotateSecret(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return subscriptions.rotateSecret(id, token(authorization));
+    }
+
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The subscription's deliveries, newest first, with their attempts and errors")
+    @Operation(summary = "The subscription's deliveries, newest first, with their status, attempts and next attempt")
+    @SecurityRequirement(name = "subscriptionToken")
     public List<DeliveryView> deliveries(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("limit") String limit) {
+        Subscription s = subscriptions.owned(id, token(authorization));
+        return deliveryLog.recent(s.id, limit(limit)).stream().map(d -> DeliveryView.of(d, null)).toList();
+    }
+
+    @GET
+    @Path("/{id}/deliveries/{deliveryId}")
+    @Operation(summary = "One delivery with every attempt (time, HTTP status, latency, error)")
+    @SecurityRequirement(name = "subscriptionToken")
+    public DeliveryView delivery(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Subscription s = subscriptions.owned(id, token(authorization));
-        List<Delivery> deliveries = Delivery.list("subscriptionId = ?1 order by createdAt desc", s.id);
-        return deliveries.stream().map(d -> new DeliveryView(d.id, d.eventId, d.eventType, d.status, d.attempts,
-                d.nextAttemptAt, d.lastStatus, d.lastError, d.createdAt, d.deliveredAt)).toList();
+        Delivery delivery = deliveryLog.get(s.id, deliveryId);
+        return DeliveryView.of(delivery, deliveryLog.attempts(delivery.id));
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/retry")
+    @Operation(summary = "Send a dead or failed delivery again now, under the same webhook-id")
+    @SecurityRequirement(name = "subscriptionToken")
+    @APIResponse(responseCode = "202", description = "Due now")
+    @APIResponse(responseCode = "409", description = "Delivered, in flight or not attempted yet")
+    public Response retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Subscription s = subscriptions.owned(id, token(authorization));
+        return Response.accepted(DeliveryView.of(deliveryLog.retry(s.id, deliveryId), null)).build();
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @Operation(summary = "Send every dead or failed delivery created since the given instant again, under the same "
+            + "webhook-ids")
+    @SecurityRequirement(name = "subscriptionToken")
+    @APIResponse(responseCode = "202", description = "{since, count}: how many deliveries were re-queued")
+    @APIResponse(responseCode = "400", description = "'since' missing, not an ISO-8601 instant, or in the future")
+    public Response replay(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("since") String since) {
+        Subscription s = subscriptions.owned(id, token(authorization));
+        Instant from = since(since);
+        return Response.accepted(new Replayed(from, deliveryLog.replay(s.id, from))).build();
+    }
+
+    /** The answer to a replay. */
+    public record Replayed(Instant since, int count) {
+    }
+
+    private static Instant since(String since) {
+        if (since == null || since.isBlank()) {
+            throw ProblemException.badParameter("since", "Give 'since' as an ISO-8601 instant, e.g. 2026-11-28T09:00:00Z.");
+        }
+        Instant from;
+        try {
+            from = Instant.parse(since.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter("since", "'" + since + "' is not an ISO-8601 instant such as "
+                    + "2026-11-28T09:00:00Z.");
+        }
+        if (from.isAfter(Instant.now())) {
+            throw ProblemException.badParameter("since", "'since' lies in the future.");
+        }
+        return from;
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int n = Integer.parseInt(limit.strip());
+            if (n >= 1 && n <= MAX_LIMIT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.badParameter("limit", "'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
     }
 
     private SubscriptionView view(Subscription subscription) {

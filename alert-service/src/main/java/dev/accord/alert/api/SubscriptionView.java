@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /** A subscription as its owner sees it; secrets and tokens are never shown again. */
 public record SubscriptionView(UUID id, String name, SubscriptionRequest.Filter filter, List<String> events,
-        ChannelView channel, String digest, String status, Instant createdAt, Instant updatedAt) {
+        ChannelView channel, String digest, String status, String disabledReason, Instant disabledAt,
+        Instant previousSecretExpiresAt, Instant createdAt, Instant updatedAt) {
 
     /** The channel without its secret. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -18,6 +19,12 @@ public record SubscriptionView(UUID id, String name, SubscriptionRequest.Filter 
     public static SubscriptionView of(Subscription s, String emailAddress) {
         return new SubscriptionView(s.id, s.name, new SubscriptionRequest.Filter(s.topics, s.countries, s.orgs, s.keywords,
                 s.query), s.events, new ChannelView(s.channelType, s.webhookUrl, emailAddress), s.digest, s.status,
-                s.createdAt, s.updatedAt);
+                s.disabledReason, s.disabledAt, overlapEnd(s), s.createdAt, s.updatedAt);
+    }
+
+    /** When the previous signing secret stops signing, while it still does. */
+    private static Instant overlapEnd(Subscription s) {
+        return s.previousSecretExpiresAt != null && s.previousSecretExpiresAt.isAfter(Instant.now())
+                ? s.previousSecretExpiresAt : null;
     }
 }

@@ -8,7 +8,11 @@ import dev.accord.alert.stream.NotificationLog;
 import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Stores what one match owes its subscription, in the caller's transaction: a delivery row (webhook
@@ -30,13 +34,27 @@ public class NotificationRouter {
 
     /** Returns 1 when something new was stored, 0 when the event had already been routed to this subscription. */
     public int route(Subscription subscription, String eventId, String eventType, Notification notification, Instant now) {
-        String payload = EventJson.write(notification);
-        if (ChannelType.SSE.equals(subscription.channelType)) {
-            return log.append(subscription.id, eventId, eventType, payload, now);
+        return routeAll(List.of(subscription), eventId, eventType, s -> notification, now);
+    }
+
+    /**
+     * Routes one event to many subscriptions; their delivery rows go in one multi-row insert. Returns
+     * how many things were newly stored.
+     */
+    public int routeAll(Collection<Subscription> subscriptions, String eventId, String eventType,
+            Function<UUID, Notification> notificationFor, Instant now) {
+        int stored = 0;
+        List<DeliveryQueue.NewDelivery> rows = new ArrayList<>();
+        for (Subscription subscription : subscriptions) {
+            String payload = EventJson.write(notificationFor.apply(subscription.id));
+            if (ChannelType.SSE.equals(subscription.channelType)) {
+                stored += log.append(subscription.id, eventId, eventType, payload, now);
+            } else if (DigestPeriod.of(subscription.digest) != DigestPeriod.NONE) {
+                stored += digests.hold(subscription.id, eventId, eventType, payload, now);
+            } else {
+                rows.add(new DeliveryQueue.NewDelivery(UUID.randomUUID(), subscription.id, eventId, eventType, payload));
+            }
         }
-        if (DigestPeriod.of(subscription.digest) != DigestPeriod.NONE) {
-            return digests.hold(subscription.id, eventId, eventType, payload, now);
-        }
-        return deliveries.enqueue(UUID.randomUUID(), subscription.id, eventId, eventType, payload, now);
+        return stored + deliveries.enqueueAll(rows, now);
     }
 }

@@ -21,6 +21,10 @@ public interface AlertConfig {
 
         @WithDefault("15s")
         Duration timeout();
+
+        /** After a secret rotation the previous secret keeps signing (a second signature) for this long. */
+        @WithDefault("24h")
+        Duration secretOverlap();
     }
 
     /** The delivery worker. */
@@ -43,5 +47,21 @@ public interface AlertConfig {
         /** Each delay is varied by up to this fraction either way, so retries from many failures spread out. */
         @WithDefault("0.2")
         double jitter();
+
+        /** Threads sending deliveries on this replica. */
+        @WithDefault("32")
+        int workers();
+
+        /** Attempts in progress at once per endpoint (webhook URL) on this replica, so a slow one cannot hold up the rest. */
+        @WithDefault("4")
+        int perEndpointConcurrency();
+
+        /** Longest pause a 429/503 Retry-After can impose; longer requests are cut to this. */
+        @WithDefault("10h")
+        Duration maxRetryAfter();
+
+        /** A webhook endpoint whose attempts have all failed for this long is disabled. */
+        @WithDefault("5d")
+        Duration disableAfter();
     }
 }

@@ -1,83 +1,224 @@
 package dev.accord.alert.delivery;
 
 import dev.accord.alert.domain.Delivery;
+import dev.accord.alert.service.SubscriptionChanged;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Claims and settles deliveries, each in a short transaction of its own so no database lock is held
  * while a webhook call is in progress. {@code SKIP LOCKED} lets replicas claim disjoint rows; a claim
- * that outlives its timeout (its replica died) becomes claimable again.
+ * that outlives its timeout (its replica died) becomes claimable again. Plain JDBC: these statements
+ * run once or twice per delivery, so the hot path skips the ORM.
  */
 @ApplicationScoped
 public class DeliveryStore {
 
-    /** A claimed delivery with what is needed to send it. */
+    /**
+     * A claimed delivery with what is needed to send it. {@code endpoint} is what the per-endpoint cap
+     * counts: the webhook URL, or the subscription for e-mail. {@code previousSecret} is set only during a
+     * rotation's overlap.
+     */
     public record Claimed(UUID id, String payload, int attempts, String url, String secret, UUID subscriptionId,
-            String eventType, String channelType) {
+            String eventType, String channelType, String previousSecret, boolean finalAttempt, String endpoint) {
+
+        /** The secrets to sign with: current first, then the previous one while it still signs. */
+        public List<String> secrets() {
+            return previousSecret == null ? List.of(secret) : List.of(secret, previousSecret);
+        }
     }
 
-    private final EntityManager em;
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT d.id FROM delivery d JOIN subscription s ON s.id = d.subscription_id
+                WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+                  AND s.status <> 'disabled'
+                  AND NOT (COALESCE(s.webhook_url, 'subscription:' || s.id) = ANY (?))
+                ORDER BY d.next_attempt_at
+                LIMIT ?
+                FOR UPDATE OF d SKIP LOCKED)
+            UPDATE delivery d SET status = 'in_flight', claimed_until = ?
+            FROM due, subscription s
+            WHERE d.id = due.id AND s.id = d.subscription_id
+            RETURNING d.id, d.payload, d.attempts, s.webhook_url, s.webhook_secret, d.subscription_id, d.event_type,
+                s.channel_type, CASE WHEN s.previous_secret_expires_at > ? THEN s.previous_webhook_secret END,
+                d.final_attempt, COALESCE(s.webhook_url, 'subscription:' || s.id)
+            """;
 
-    public DeliveryStore(EntityManager em) {
-        this.em = em;
+    private static final String DELIVERED = """
+            WITH d AS (
+                UPDATE delivery SET status = 'delivered', attempts = attempts + 1, last_status = ?, last_error = NULL,
+                    delivered_at = ?, claimed_until = NULL, final_attempt = false
+                WHERE id = ? RETURNING id),
+            a AS (
+                INSERT INTO delivery_attempt (delivery_id, attempted_at, status_code, latency_ms, error)
+                SELECT id, ?, ?, ?, NULL FROM d)
+            UPDATE subscription SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL
+            """;
+
+    private static final String FAILED = """
+            WITH d AS (
+                UPDATE delivery SET status = ?, attempts = attempts + 1, last_status = ?, last_error = ?,
+                    next_attempt_at = COALESCE(?, next_attempt_at), claimed_until = NULL, final_attempt = false
+                WHERE id = ? RETURNING id),
+            a AS (
+                INSERT INTO delivery_attempt (delivery_id, attempted_at, status_code, latency_ms, error)
+                SELECT id, ?, ?, ?, ? FROM d)
+            UPDATE subscription SET failing_since = COALESCE(failing_since, ?) WHERE id = ?
+            RETURNING failing_since
+            """;
+
+    private static final String DISABLE = """
+            UPDATE subscription SET status = 'disabled', disabled_reason = ?, disabled_at = ?, updated_at = ?
+            WHERE id = ? AND status = 'active'
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final Event<SubscriptionChanged> changes;
+
+    public DeliveryStore(AgroalDataSource dataSource, Event<SubscriptionChanged> changes) {
+        this.dataSource = dataSource;
+        this.changes = changes;
     }
 
+    /** Claims up to {@code limit} due deliveries, none for the endpoints in {@code busyEndpoints}. */
     @Transactional
-    @SuppressWarnings("unchecked")
-    public List<Claimed> claimDue(int limit, Duration claimTimeout) {
+    public List<Claimed> claimDue(int limit, Duration claimTimeout, Collection<String> busyEndpoints) {
         Instant now = Instant.now();
-        List<Object[]> rows = em.createNativeQuery("""
-                WITH due AS (
-                    SELECT d.id FROM delivery d
-                    WHERE (d.status = 'pending' AND d.next_attempt_at <= ?1)
-                       OR (d.status = 'in_flight' AND d.claimed_until < ?1)
-                    ORDER BY d.next_attempt_at
-                    LIMIT ?2
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE delivery d SET status = 'in_flight', claimed_until = ?3
-                FROM due, subscription s
-                WHERE d.id = due.id AND s.id = d.subscription_id
-                RETURNING d.id, d.payload, d.attempts, s.webhook_url, s.webhook_secret, d.subscription_id, d.event_type,
-                    s.channel_type
-                """)
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .setParameter(3, now.plus(claimTimeout))
-                .getResultList();
-        return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (Integer) r[2], (String) r[3], (String) r[4],
-                (UUID) r[5], (String) r[6], (String) r[7])).toList();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
+            Array busy = c.createArrayOf("text", busyEndpoints.toArray());
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setArray(2, busy);
+            s.setInt(3, limit);
+            s.setTimestamp(4, Timestamp.from(now.plus(claimTimeout)));
+            s.setTimestamp(5, Timestamp.from(now));
+            List<Claimed> claimed = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    claimed.add(new Claimed(r.getObject(1, UUID.class), r.getString(2), r.getInt(3), r.getString(4),
+                            r.getString(5), r.getObject(6, UUID.class), r.getString(7), r.getString(8), r.getString(9),
+                            r.getBoolean(10), r.getString(11)));
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim deliveries", e);
+        }
     }
 
+    /**
+     * Makes rows whose claim timed out (their replica died mid-attempt) pending again. Kept apart from the
+     * claim so that the claim's scan runs on the index of pending rows alone.
+     */
     @Transactional
-    public void delivered(UUID id, int status) {
-        Delivery delivery = em.find(Delivery.class, id);
-        delivery.status = Delivery.DELIVERED;
-        delivery.attempts++;
-        delivery.lastStatus = status;
-        delivery.lastError = null;
-        delivery.deliveredAt = Instant.now();
-        delivery.claimedUntil = null;
+    public int reclaimExpired() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE delivery SET status = 'pending', claimed_until = NULL WHERE status = 'in_flight' AND claimed_until < ?")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now()));
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reclaim deliveries", e);
+        }
     }
 
-    /** Records a failed attempt; {@code retryIn} null means no more attempts. */
+    /** Hands claimed rows back untouched (their endpoint was at its cap), for this or another replica to take. */
     @Transactional
-    public void failed(UUID id, int status, String error, Duration retryIn) {
-        Delivery delivery = em.find(Delivery.class, id);
-        delivery.attempts++;
-        delivery.lastStatus = status == 0 ? null : status;
-        delivery.lastError = error;
-        delivery.claimedUntil = null;
-        if (retryIn == null) {
-            delivery.status = Delivery.DEAD;
+    public void release(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE delivery SET status = 'pending', claimed_until = NULL WHERE id = ANY (?) AND status = 'in_flight'")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not release deliveries", e);
+        }
+    }
+
+    /** Settles a successful attempt, logs it, and ends the endpoint's run of failures. */
+    @Transactional
+    public void delivered(Claimed delivery, int status, Instant at, int latencyMs) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(DELIVERED)) {
+            s.setInt(1, status);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setObject(3, delivery.id());
+            s.setTimestamp(4, Timestamp.from(at));
+            s.setInt(5, status);
+            s.setInt(6, latencyMs);
+            s.setObject(7, delivery.subscriptionId());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not settle delivery " + delivery.id(), e);
+        }
+    }
+
+    /**
+     * Records a failed attempt; {@code retryIn} null means no more attempts (dead). Returns since when the
+     * subscription's endpoint has been failing without a success in between.
+     */
+    @Transactional
+    public Optional<Instant> failed(Claimed delivery, int status, String error, Duration retryIn, Instant at, int latencyMs) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FAILED)) {
+            s.setString(1, retryIn == null ? Delivery.DEAD : Delivery.PENDING);
+            setStatus(s, 2, status);
+            s.setString(3, error);
+            s.setTimestamp(4, retryIn == null ? null : Timestamp.from(at.plus(retryIn)));
+            s.setObject(5, delivery.id());
+            s.setTimestamp(6, Timestamp.from(at));
+            setStatus(s, 7, status);
+            s.setInt(8, latencyMs);
+            s.setString(9, error);
+            s.setTimestamp(10, Timestamp.from(at));
+            s.setObject(11, delivery.subscriptionId());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getTimestamp(1)).map(Timestamp::toInstant) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not settle delivery " + delivery.id(), e);
+        }
+    }
+
+    /** Disables an active subscription; returns whether this call did it. */
+    @Transactional
+    public boolean disable(UUID subscriptionId, String reason, Instant at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(DISABLE)) {
+            s.setString(1, reason);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setTimestamp(3, Timestamp.from(at));
+            s.setObject(4, subscriptionId);
+            if (s.executeUpdate() == 0) {
+                return false;
+            }
+            // This replica's index drops it at commit; the others on their next refresh (updated_at is set).
+            changes.fire(new SubscriptionChanged(subscriptionId, null));
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not disable subscription " + subscriptionId, e);
+        }
+    }
+
+    private static void setStatus(PreparedStatement s, int index, int status) throws SQLException {
+        if (status == 0) {
+            s.setNull(index, Types.INTEGER);
         } else {
-            delivery.status = Delivery.PENDING;
-            delivery.nextAttemptAt = Instant.now().plus(retryIn);
+            s.setInt(index, status);
         }
     }
 }

@@ -3,13 +3,17 @@ package dev.accord.alert.delivery;
 import dev.accord.alert.channel.ChannelType;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.alert.mail.EmailSender;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** Sends due deliveries and settles each one: delivered, scheduled for a retry, or dead. */
+/**
+ * Makes one attempt at a claimed delivery and settles it: delivered, scheduled for a retry, or dead.
+ * A 410 Gone disables the subscription at once; an endpoint that has failed without a break for
+ * {@code disable-after} is disabled too. Which deliveries run when is {@link DeliveryDispatcher}'s job.
+ */
 @ApplicationScoped
 public class DeliveryWorker {
 
@@ -30,27 +34,36 @@ public class DeliveryWorker {
         this.config = config.delivery();
     }
 
-    @Scheduled(every = "${accord.alert.delivery.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void deliverDue() {
-        List<DeliveryStore.Claimed> claimed;
-        do {
-            claimed = store.claimDue(config.batchSize(), config.claimTimeout());
-            claimed.forEach(this::attempt);
-        } while (claimed.size() == config.batchSize());
-    }
-
-    private void attempt(DeliveryStore.Claimed delivery) {
-        SendResult result = ChannelType.EMAIL.equals(delivery.channelType())
-                ? email.send(delivery.id(), delivery.subscriptionId(), delivery.eventType(), delivery.payload())
-                : sender.send(delivery.url(), delivery.secret(), delivery.id().toString(), delivery.payload());
+    void attempt(DeliveryStore.Claimed delivery) {
+        boolean webhook = !ChannelType.EMAIL.equals(delivery.channelType());
+        long started = System.nanoTime();
+        SendResult result = webhook
+                ? sender.send(delivery.url(), delivery.secrets(), delivery.id().toString(), delivery.payload())
+                : email.send(delivery.id(), delivery.subscriptionId(), delivery.eventType(), delivery.payload());
+        int latencyMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+        Instant now = Instant.now();
         if (result.delivered()) {
-            store.delivered(delivery.id(), result.status());
+            store.delivered(delivery, result.status(), now, latencyMs);
             LOG.debugf("Delivery %s delivered (HTTP %d)", delivery.id(), result.status());
             return;
         }
-        Duration retryIn = retries.after(delivery.attempts() + 1, result.retryAfter()).orElse(null);
-        store.failed(delivery.id(), result.status(), result.error(), retryIn);
+        boolean gone = webhook && result.status() == 410;
+        Duration retryIn = gone || delivery.finalAttempt() ? null
+                : retries.after(delivery.attempts() + 1, result.retryAfter()).orElse(null);
+        Optional<Instant> failingSince = store.failed(delivery, result.status(), result.error(), retryIn, now, latencyMs);
         LOG.infof("Delivery %s attempt %d failed (%s); %s", delivery.id(), delivery.attempts() + 1, result.error(),
                 retryIn == null ? "no retries left" : "retry in " + retryIn);
+        if (gone) {
+            disable(delivery, "The endpoint answered 410 Gone.", now);
+        } else if (webhook && failingSince.isPresent() && !failingSince.get().isAfter(now.minus(config.disableAfter()))) {
+            disable(delivery, "Every attempt since " + failingSince.get() + " failed (longer than " + config.disableAfter()
+                    + ").", now);
+        }
+    }
+
+    private void disable(DeliveryStore.Claimed delivery, String reason, Instant now) {
+        if (store.disable(delivery.subscriptionId(), reason, now)) {
+            LOG.warnf("Subscription %s disabled: %s", delivery.subscriptionId(), reason);
+        }
     }
 }

@@ -22,14 +22,23 @@ public class WebhookSender {
     private final HttpClient client;
     private final AddressGuard guard;
     private final Duration timeout;
+    private final Duration maxRetryAfter;
 
     public WebhookSender(AlertConfig config) {
         this.timeout = config.webhooks().timeout();
+        this.maxRetryAfter = config.delivery().maxRetryAfter();
         this.guard = new AddressGuard(config.webhooks().allowedHosts().orElse(List.of()));
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        // HTTP/1.1: an http:// target would otherwise get an h2c upgrade offer, which some receivers mishandle.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout).build();
     }
 
     public SendResult send(String url, String secret, String webhookId, String body) {
+        return send(url, List.of(secret), webhookId, body);
+    }
+
+    /** Signs with every secret given (current first; the previous one too during a rotation's overlap). */
+    public SendResult send(String url, List<String> secrets, String webhookId, String body) {
         URI uri = URI.create(url);
         try {
             guard.check(uri);
@@ -41,13 +50,13 @@ public class WebhookSender {
                 .header("content-type", "application/json")
                 .header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.sign(secret, webhookId, timestamp, body))
+                .header("webhook-signature", WebhookSigner.sign(secrets, webhookId, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             return new SendResult(response.statusCode(), response.statusCode() < 300 ? null : "HTTP " + response.statusCode(),
-                    response.headers().firstValue("retry-after").flatMap(WebhookSender::seconds));
+                    retryAfter(response));
         } catch (IOException e) {
             return new SendResult(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                     Optional.empty());
@@ -57,11 +66,12 @@ public class WebhookSender {
         }
     }
 
-    private static Optional<Duration> seconds(String retryAfter) {
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter.strip())));
-        } catch (NumberFormatException e) {
+    /** Only "slow down" (429) and "unavailable" (503) answers carry a Retry-After worth obeying. */
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
+        if (response.statusCode() != 429 && response.statusCode() != 503) {
             return Optional.empty();
         }
+        return response.headers().firstValue("retry-after")
+                .flatMap(v -> RetryAfter.parse(v, java.time.Instant.now(), maxRetryAfter));
     }
 }

@@ -10,13 +10,19 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs webhook bodies per the Standard Webhooks specification: HMAC-SHA256 keyed with the
  * base64-decoded part of the {@code whsec_} secret, over {@code id.timestamp.body}, sent as
- * {@code v1,<base64 signature>}.
+ * {@code v1,<base64 signature>}. With several secrets (a rotation's overlap) the signatures are
+ * joined by spaces, and a receiver accepts the message if any of them verifies.
  */
 public final class WebhookSigner {
 
     private static final String PREFIX = "whsec_";
 
     private WebhookSigner() {
+    }
+
+    /** One {@code v1,} signature per secret, space-separated, in the given order. */
+    public static String sign(java.util.List<String> secrets, String msgId, long timestampSeconds, String body) {
+        return String.join(" ", secrets.stream().map(s -> sign(s, msgId, timestampSeconds, body)).toList());
     }
 
     public static String sign(String secret, String msgId, long timestampSeconds, String body) {

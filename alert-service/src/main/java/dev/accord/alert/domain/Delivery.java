@@ -34,4 +34,6 @@ public class Delivery extends PanacheEntityBase {
     public String lastError;
     public Instant createdAt;
     public Instant deliveredAt;
+    /** Set by a manual retry or replay: one attempt, then dead again if it fails. */
+    public boolean finalAttempt;
 }

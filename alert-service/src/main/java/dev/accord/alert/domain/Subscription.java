@@ -19,6 +19,8 @@ public class Subscription extends PanacheEntityBase {
     /** An e-mail subscription whose address has not confirmed it yet: nothing is matched for it. */
     public static final String UNCONFIRMED = "unconfirmed";
     public static final String UNSUBSCRIBED = "unsubscribed";
+    /** A webhook subscription whose endpoint is gone (410) or kept failing: nothing is matched or sent until re-enabled. */
+    public static final String DISABLED = "disabled";
 
     @Id
     public UUID id;
@@ -41,6 +43,14 @@ public class Subscription extends PanacheEntityBase {
     /** The signing secret must be readable to sign; the subscriber's token, by contrast, is kept only as a hash. */
     public String webhookSecret;
     public String tokenHash;
+    /** The secret before the last rotation; it signs too until {@link #previousSecretExpiresAt}. */
+    public String previousWebhookSecret;
+    public Instant previousSecretExpiresAt;
+    /** Why and when the subscription was disabled (null while it is not). */
+    public String disabledReason;
+    public Instant disabledAt;
+    /** Start of the current run of failed webhook attempts; null after a success. */
+    public Instant failingSince;
     public String status;
     /** none, hourly or daily (see {@code digest.DigestPeriod}). */
     public String digest;

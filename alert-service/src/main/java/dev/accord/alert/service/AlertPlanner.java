@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns a catalog event into the deliveries it owes: one row per matching subscription, inserted
- * only if that (subscription, event) pair has none yet, so redelivered records add nothing. The
- * index proposes the subscriptions; the database confirms they still exist and are active.
+ * only if that (subscription, event) pair has none yet, so redelivered records add nothing; the rows
+ * of one event go to the database in one multi-row insert per batch. The index proposes the subscriptions; the database confirms they still exist and are active.
  */
 @ApplicationScoped
 public class AlertPlanner {
@@ -61,9 +61,7 @@ public class AlertPlanner {
         for (int from = 0; from < matched.size(); from += CONFIRM_BATCH) {
             List<UUID> batch = matched.subList(from, Math.min(matched.size(), from + CONFIRM_BATCH));
             List<Subscription> active = Subscription.list("id in ?1 and status = ?2", batch, Subscription.ACTIVE);
-            for (Subscription subscription : active) {
-                planned += router.route(subscription, eventId, eventType, notificationFor.apply(subscription.id), now);
-            }
+            planned += router.routeAll(active, eventId, eventType, notificationFor, now);
         }
         LOG.debugf("Event %s matched %d subscriptions, planned %d deliveries", eventId, matched.size(), planned);
         return planned;

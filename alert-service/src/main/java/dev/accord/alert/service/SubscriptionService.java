@@ -1,6 +1,7 @@
 package dev.accord.alert.service;
 
 import dev.accord.alert.api.FieldError;
+import dev.accord.alert.api.SecretRotated;
 import dev.accord.alert.api.SubscriptionCreated;
 import dev.accord.alert.api.SubscriptionRequest;
 import dev.accord.alert.channel.ChannelType;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -41,11 +43,13 @@ public class SubscriptionService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>()\\[\\],;:\"]+@[^@\\s<>()\\[\\],;:\"]+\\.[^@\\s<>()\\[\\],;:\".]+");
 
     private final AddressGuard guard;
+    private final Duration secretOverlap;
     private final EmailSubscriptions email;
     private final Event<SubscriptionChanged> changes;
 
     public SubscriptionService(AlertConfig config, EmailSubscriptions email, Event<SubscriptionChanged> changes) {
         this.guard = new AddressGuard(config.webhooks().allowedHosts().orElse(List.of()));
+        this.secretOverlap = config.webhooks().secretOverlap();
         this.email = email;
         this.changes = changes;
     }
@@ -127,6 +131,44 @@ public class SubscriptionService {
             throw notFound(id);
         }
         return subscription;
+    }
+
+    /** Re-activates a disabled subscription (its owner fixed the endpoint); an active one is left as it is. */
+    @Transactional
+    public Subscription enable(String id, String token) {
+        Subscription subscription = owned(id, token);
+        if (Subscription.ACTIVE.equals(subscription.status)) {
+            return subscription;
+        }
+        if (!Subscription.DISABLED.equals(subscription.status)) {
+            throw new ProblemException(409, "Not disabled", "Subscription " + id + " is " + subscription.status
+                    + "; only a disabled subscription can be enabled.", Map.of());
+        }
+        subscription.status = Subscription.ACTIVE;
+        subscription.disabledReason = null;
+        subscription.disabledAt = null;
+        subscription.failingSince = null;
+        subscription.updatedAt = Instant.now();
+        changes.fire(new SubscriptionChanged(subscription.id, SubscriptionMatcher.filterOf(subscription)));
+        return subscription;
+    }
+
+    /**
+     * Gives a webhook subscription a new signing secret. The old one keeps signing, as a second
+     * signature, for {@code secret-overlap}; a rotation within the overlap drops the oldest secret.
+     */
+    @Transactional
+    public SecretRotated rotateSecret(String id, String token) {
+        Subscription subscription = owned(id, token);
+        if (!ChannelType.WEBHOOK.equals(subscription.channelType)) {
+            throw new ProblemException(409, "Not a webhook", "Only webhook subscriptions have a signing secret.", Map.of());
+        }
+        Instant now = Instant.now();
+        subscription.previousWebhookSecret = subscription.webhookSecret;
+        subscription.previousSecretExpiresAt = now.plus(secretOverlap);
+        subscription.webhookSecret = Credentials.newWebhookSecret();
+        subscription.updatedAt = now;
+        return new SecretRotated(subscription.id, subscription.webhookSecret, subscription.previousSecretExpiresAt);
     }
 
     @Transactional

@@ -1,0 +1,5 @@
+package dev.accord.alert.delivery;
+
+/** Fired in a transaction that added delivery rows; once it commits, this replica's dispatcher looks at once. */
+public record DeliveriesQueued(int count) {
+}

@@ -1,0 +1,143 @@
+package dev.accord.alert.delivery;
+
+import dev.accord.alert.config.AlertConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds due deliveries to a pool of {@code workers} threads. It claims only as many rows as there are
+ * idle workers and never more than {@code per-endpoint-concurrency} attempts per endpoint: endpoints
+ * at their cap are left out of the claim, and rows claimed beyond an endpoint's free slots are handed
+ * back at once, so a slow endpoint keeps at most its cap of workers and the others' rows still flow.
+ * The loop wakes every {@code poll-interval}, when an attempt finishes, and when this replica has
+ * queued new deliveries.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+
+    private final DeliveryStore store;
+    private final DeliveryWorker worker;
+    private final AlertConfig.Delivery config;
+    private final EndpointSlots slots;
+    private final AtomicInteger busyWorkers = new AtomicInteger();
+    private final Semaphore wake = new Semaphore(0);
+    /** Idle workers needed before a wake-up by a finished attempt claims again (a poll always claims). */
+    private final int refillAt;
+    private volatile boolean running;
+    private ExecutorService workers;
+    private Thread loop;
+
+    public DeliveryDispatcher(DeliveryStore store, DeliveryWorker worker, AlertConfig config) {
+        this.store = store;
+        this.worker = worker;
+        this.config = config.delivery();
+        this.slots = new EndpointSlots(this.config.perEndpointConcurrency());
+        this.refillAt = Math.max(1, this.config.workers() / 4);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.workers(), r -> {
+            Thread t = new Thread(r, "delivery-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        loop = new Thread(this::run, "delivery-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wake.release();
+        loop.join(5_000);
+        workers.shutdown();
+        // Attempts cut short here stay in_flight and are taken over after claim-timeout.
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
+        wake.release();
+    }
+
+    private void run() {
+        long nextReclaim = 0;
+        while (running) {
+            try {
+                boolean woken = wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                if (!running) {
+                    return;
+                }
+                if (System.nanoTime() - nextReclaim >= 0) {
+                    int reclaimed = store.reclaimExpired();
+                    if (reclaimed > 0) {
+                        LOG.infof("Took over %d deliveries whose claim had timed out", reclaimed);
+                    }
+                    nextReclaim = System.nanoTime() + config.pollInterval().toNanos();
+                }
+                // Woken by one finished attempt: wait for a few more idle workers, so claims come in batches.
+                if (!woken || busyWorkers.get() <= config.workers() - refillAt) {
+                    dispatchDue();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not dispatch deliveries; trying again in %s", config.pollInterval());
+            }
+        }
+    }
+
+    private void dispatchDue() {
+        while (running) {
+            int idle = config.workers() - busyWorkers.get();
+            if (idle <= 0) {
+                return;
+            }
+            int wanted = Math.min(config.batchSize(), idle);
+            List<DeliveryStore.Claimed> claimed = store.claimDue(wanted, config.claimTimeout(), slots.full());
+            List<UUID> surplus = new ArrayList<>();
+            for (DeliveryStore.Claimed delivery : claimed) {
+                if (slots.tryAcquire(delivery.endpoint())) {
+                    busyWorkers.incrementAndGet();
+                    workers.execute(() -> attempt(delivery));
+                } else {
+                    surplus.add(delivery.id());
+                }
+            }
+            store.release(surplus);
+            if (claimed.size() < wanted) {
+                return;
+            }
+        }
+    }
+
+    private void attempt(DeliveryStore.Claimed delivery) {
+        try {
+            worker.attempt(delivery);
+        } catch (RuntimeException e) {
+            // The row stays in_flight and is retried once its claim times out.
+            LOG.errorf(e, "Delivery %s could not be settled", delivery.id());
+        } finally {
+            slots.release(delivery.endpoint());
+            busyWorkers.decrementAndGet();
+            wake.release();
+        }
+    }
+}
