@@ -31,6 +31,15 @@ public final class WebhookReceiver implements AutoCloseable {
             headers.forEach((k, v) -> all.put(k, List.of(v)));
             new Webhook(secret).verify(body, all);
         }
+
+        /** The {@code initiative.id} of a notification about an initiative. */
+        public String initiativeId() {
+            try {
+                return dev.accord.common.events.EventJson.mapper().readTree(body).path("initiative").path("id").asText();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** An answer given once, ahead of the default status: a status and extra response headers. */

@@ -4,13 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.accord.common.events.CatalogInitiative;
-import dev.accord.common.events.EventJson;
-import dev.accord.common.events.EventTypes;
-import dev.accord.common.events.Evidence;
-import dev.accord.common.events.Parties;
-import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
+import dev.accord.testsupport.CatalogEvents;
 import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.TestKafka;
 import dev.accord.testsupport.WebhookReceiver;
@@ -20,14 +15,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -64,11 +56,12 @@ class ReceiverOutageTest {
                     .body("{\"filter\":{\"countries\":[\"" + COUNTRY + "\"]},"
                             + "\"channel\":{\"type\":\"webhook\",\"url\":\"" + receiver.url("/hook") + "\"}}")
                     .post("/api/subscriptions").then().statusCode(201).extract().jsonPath();
-            Set<String> sent = IntStream.range(0, EVENTS).mapToObj(n -> send(producer, n)).collect(Collectors.toSet());
+            Set<String> sent = IntStream.range(0, EVENTS)
+                    .mapToObj(n -> CatalogEvents.publish(producer, CatalogEvents.initiative(COUNTRY, n))).collect(Collectors.toSet());
 
             // Down until every notification has been refused twice: well into the schedule.
             await().atMost(WAIT).until(() -> receiver.received().stream()
-                    .collect(Collectors.groupingBy(ReceiverOutageTest::initiativeId, Collectors.counting()))
+                    .collect(Collectors.groupingBy(WebhookReceiver.Received::initiativeId, Collectors.counting()))
                     .entrySet().stream().filter(e -> e.getValue() >= 2).count() == EVENTS);
             Instant back = Instant.now();
             receiver.respondWith(204);
@@ -76,7 +69,7 @@ class ReceiverOutageTest {
             await().atMost(WAIT).until(() -> delivered(subscription) == EVENTS);
             Duration recovery = Duration.between(back, Instant.now());
             Map<String, Set<String>> webhookIdsPerInitiative = receiver.received().stream().collect(Collectors.groupingBy(
-                    ReceiverOutageTest::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
+                    WebhookReceiver.Received::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
             assertThat(webhookIdsPerInitiative.keySet()).isEqualTo(sent);
             assertThat(webhookIdsPerInitiative.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
             List<Integer> attempts = given().header("Authorization", "Bearer " + subscription.getString("token"))
@@ -95,23 +88,5 @@ class ReceiverOutageTest {
                 .filter("delivered"::equals).count();
     }
 
-    private static String send(CloudEventProducer producer, int n) {
-        UUID id = UUID.randomUUID();
-        String sentence = "The two countries are launching joint programme number " + n + ".";
-        CatalogInitiative initiative = new CatalogInitiative(1, id, "Joint programme " + n, sentence,
-                new Evidence(sentence, 0, sentence.length()), new Parties(List.of("US", COUNTRY), List.of()),
-                List.of("defense"), "launched", 0.6, List.of(UUID.randomUUID()), Instant.now(), Instant.now(),
-                "http://localhost:8082/api/initiatives/" + id);
-        producer.send(Topics.CATALOG, id.toString(), UUID.randomUUID().toString(), EventTypes.INITIATIVE_CATALOGED,
-                initiative);
-        return id.toString();
-    }
 
-    private static String initiativeId(WebhookReceiver.Received webhook) {
-        try {
-            return EventJson.mapper().readTree(webhook.body()).get("initiative").get("id").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

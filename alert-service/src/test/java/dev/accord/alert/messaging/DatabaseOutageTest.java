@@ -7,12 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.accord.common.events.CatalogInitiative;
-import dev.accord.common.events.EventJson;
-import dev.accord.common.events.EventTypes;
-import dev.accord.common.events.Evidence;
-import dev.accord.common.events.Parties;
-import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
+import dev.accord.testsupport.CatalogEvents;
 import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.DatabaseOutage;
 import dev.accord.testsupport.TestKafka;
@@ -21,14 +17,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -59,10 +51,10 @@ class DatabaseOutageTest {
 
             List<CatalogInitiative> before = initiatives();
             List<CatalogInitiative> during = initiatives();
-            before.forEach(i -> send(producer, i));
+            before.forEach(i -> CatalogEvents.publish(producer, i));
             try (DatabaseOutage outage = DatabaseOutage.begin()) {
                 await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
-                during.forEach(i -> send(producer, i));
+                during.forEach(i -> CatalogEvents.publish(producer, i));
                 given().header("Authorization", "Bearer " + token).get(path).then().statusCode(503)
                         .header("Retry-After", notNullValue()).contentType("application/problem+json")
                         .body("status", equalTo(503));
@@ -73,7 +65,7 @@ class DatabaseOutageTest {
                     .collect(Collectors.toSet());
             await().atMost(WAIT).until(() -> initiativeIds(receiver).containsAll(expected));
             Map<String, Set<String>> webhookIdsPerInitiative = receiver.received().stream().collect(Collectors.groupingBy(
-                    DatabaseOutageTest::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
+                    WebhookReceiver.Received::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
             assertThat(webhookIdsPerInitiative.keySet()).isEqualTo(expected);
             assertThat(webhookIdsPerInitiative.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
             await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
@@ -81,29 +73,12 @@ class DatabaseOutageTest {
     }
 
     private static Set<String> initiativeIds(WebhookReceiver receiver) {
-        return receiver.received().stream().map(DatabaseOutageTest::initiativeId).collect(Collectors.toSet());
+        return receiver.received().stream().map(WebhookReceiver.Received::initiativeId).collect(Collectors.toSet());
     }
 
-    private static String initiativeId(WebhookReceiver.Received webhook) {
-        try {
-            return EventJson.mapper().readTree(webhook.body()).get("initiative").get("id").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static void send(CloudEventProducer producer, CatalogInitiative initiative) {
-        producer.send(Topics.CATALOG, initiative.id().toString(), UUID.randomUUID().toString(),
-                EventTypes.INITIATIVE_CATALOGED, initiative);
-    }
 
     private static List<CatalogInitiative> initiatives() {
-        return IntStream.range(0, EVENTS_EACH_SIDE).mapToObj(n -> {
-            UUID id = UUID.randomUUID();
-            String sentence = "The two countries are launching joint programme number " + n + ".";
-            return new CatalogInitiative(1, id, "Joint programme " + n, sentence, new Evidence(sentence, 0, sentence.length()),
-                    new Parties(List.of("US", COUNTRY), List.of()), List.of("defense"), "launched", 0.6,
-                    List.of(UUID.randomUUID()), Instant.now(), Instant.now(), "http://localhost:8082/api/initiatives/" + id);
-        }).toList();
+        return IntStream.range(0, EVENTS_EACH_SIDE).mapToObj(n -> CatalogEvents.initiative(COUNTRY, n)).toList();
     }
 }
