@@ -33,11 +33,18 @@ final class CatalogLoad {
 
     static void run(Options options) throws Exception {
         Measurements out = Measurements.from(options);
-        int count = options.integer("events");
+        String metric = options.string("metric", "catalog.rows_per_s");
         Duration timeout = options.seconds("timeout");
         SyntheticInitiatives source = new SyntheticInitiatives(System.nanoTime());
         try (Connection connection = PostgresBaseline.connect(options)) {
             long before = stored(connection);
+            // --fill-to N: as many events as the catalog lacks to hold N initiatives (each event is a new one).
+            int count = options.string("fill-to", "").isEmpty() ? options.integer("events")
+                    : (int) Math.max(0, options.integer("fill-to") - entries(connection));
+            if (count == 0) {
+                System.out.println("  catalog already holds " + entries(connection) + " initiatives");
+                return;
+            }
             Properties config = new Properties();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
             config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -77,9 +84,9 @@ final class CatalogLoad {
             double seconds = (System.nanoTime() - start) / 1e9;
             String note = String.format("%d events (produced in %.1f s), %d stored in %.1f s", count, produced, stored, seconds);
             if (stored < count) {
-                out.record("catalog.rows_per_s", stored / seconds, note + " — timed out before all were stored");
+                out.record(metric, stored / seconds, note + " — timed out before all were stored");
             } else {
-                out.record("catalog.rows_per_s", count / seconds, note);
+                out.record(metric, count / seconds, note);
             }
         }
     }
@@ -88,6 +95,14 @@ final class CatalogLoad {
     static long stored(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.mention")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    static long entries(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.initiative")) {
             rows.next();
             return rows.getLong(1);
         }
