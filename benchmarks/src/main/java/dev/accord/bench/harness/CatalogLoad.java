@@ -36,6 +36,7 @@ final class CatalogLoad {
         String metric = options.string("metric", "catalog.rows_per_s");
         Duration timeout = options.seconds("timeout");
         SyntheticInitiatives source = new SyntheticInitiatives(System.nanoTime());
+        settle(options.string("bootstrap"), timeout);
         try (Connection connection = PostgresBaseline.connect(options)) {
             long before = stored(connection);
             // --fill-to N: as many events as the catalog lacks to hold N initiatives (each event is a new one).
@@ -51,8 +52,11 @@ final class CatalogLoad {
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             AtomicReference<Exception> failure = new AtomicReference<>();
-            long start = System.nanoTime();
+            long start;
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                // Connected and with the topic's metadata before the clock starts.
+                producer.partitionsFor(Topics.INITIATIVES);
+                start = System.nanoTime();
                 for (int i = 0; i < count; i++) {
                     InitiativeExtracted event = source.event(i);
                     ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INITIATIVES, event.id().toString(),
@@ -89,6 +93,26 @@ final class CatalogLoad {
                 out.record(metric, count / seconds, note);
             }
         }
+    }
+
+    /**
+     * Waits until the catalog has consumed what earlier loads (ingest) left on its topics, so that
+     * the mentions counted are this load's only.
+     */
+    private static void settle(String bootstrap, Duration timeout) throws Exception {
+        Properties config = new Properties();
+        config.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        long start = System.nanoTime();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            while (EndToEnd.lag(admin, "catalog-service", Topics.INITIATIVES) + EndToEnd.lag(admin, "catalog-service", Topics.ARTICLES) > 0) {
+                if (System.nanoTime() - start > timeout.toNanos()) {
+                    System.out.println("  catalog: earlier loads not consumed after " + timeout.toSeconds() + " s; going on");
+                    return;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+        System.out.printf("  catalog: earlier loads consumed after %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** Mentions in the catalog: one per initiative event stored, whether or not it merged into an entry. */

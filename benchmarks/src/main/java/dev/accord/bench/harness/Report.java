@@ -202,8 +202,8 @@ final class Report {
             if (figure.median() == null) {
                 md.append(figure.note()).append(" | | 0 | ");
             } else {
-                md.append(withUnit(figure.median(), metric.unit())).append(" | ").append(number(figure.min())).append(" – ")
-                        .append(number(figure.max())).append(" | ").append(figure.runs().size()).append(" | ");
+                md.append(withUnit(figure.median(), metric.unit())).append(" | ").append(plain(figure.min(), metric.unit()))
+                        .append(" – ").append(plain(figure.max(), metric.unit())).append(" | ").append(figure.runs().size()).append(" | ");
             }
             md.append(metric.target() == null ? "" : metric.target().text(metric.unit())).append(" | ");
             md.append(figure.pass() == null ? "" : figure.pass() ? "yes" : "**no**").append(" | ");
@@ -227,7 +227,8 @@ final class Report {
         System.out.println();
         for (Figure figure : figures) {
             String value = figure.median() == null ? figure.note() : withUnit(figure.median(), figure.metric().unit())
-                    + "  (" + number(figure.min()) + " – " + number(figure.max()) + ", " + figure.runs().size() + " runs)";
+                    + "  (" + plain(figure.min(), figure.metric().unit()) + " – " + plain(figure.max(), figure.metric().unit())
+                    + ", " + figure.runs().size() + " runs)";
             String verdict = figure.pass() == null ? "" : figure.pass() ? "  [met]" : "  [not met: " + figure.metric().target()
                     .text(figure.metric().unit()) + "]";
             System.out.printf("  %-36s %s%s%n", figure.metric().id(), value, verdict);
@@ -240,6 +241,11 @@ final class Report {
             case "×" -> number(value) + "×";
             default -> number(value) + " " + unit;
         };
+    }
+
+    /** A value in the unit its median is shown in, without the unit (ratios as percentages). */
+    static String plain(Double value, String unit) {
+        return value == null ? "" : "ratio".equals(unit) ? number(value * 100) : number(value);
     }
 
     static String number(Double value) {
