@@ -78,7 +78,7 @@ final class MetricCatalogue {
             measured("pg.insert.rows_per_s", "baseline: PostgreSQL", "batched INSERT of initiative rows", "rows/s", null),
             measured("pg.copy.rows_per_s", "baseline: PostgreSQL", "COPY of initiative rows", "rows/s", null),
             measured("extraction.seed_per_s", "extraction", "seed articles/s per core (JMH)", "articles/s", atLeast(500)),
-            measured("ingest.events_per_s", "HTTP ingest → Kafka", "accepted events/s, load offered above capacity", "events/s", null),
+            measured("ingest.events_per_s", "HTTP ingest → Kafka", "accepted events/s, clients posting back to back", "events/s", null),
             measured("ingest.articles_per_s", "HTTP ingest → Kafka", "accepted articles/s, same load", "articles/s", null),
             measured("ingest.non_2xx", "HTTP ingest → Kafka", "non-2xx answers under that load (count)", "count", null),
             ratio("ingest.vs_producer", "HTTP ingest → Kafka", "events/s ÷ ProducerPerformance events/s",
