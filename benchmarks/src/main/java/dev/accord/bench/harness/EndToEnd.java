@@ -92,7 +92,7 @@ final class EndToEnd {
                         poster.duplicates.get(), poster.non2xxText(), load.timedOut(), latency.getTotalCount(), unmatched,
                         sink.rejected.get());
                 if (latency.getTotalCount() == 0) {
-                    out.unavailable(prefix + ".p99_ms", "no webhook arrived: " + note);
+                    out.unavailable(prefix + ".p99_ms", "no webhook matched to a request answered in time: " + note);
                     return;
                 }
                 out.record(prefix + ".p50_ms", latency.getValueAtPercentile(50) / 1000.0, note);
@@ -175,7 +175,9 @@ final class EndToEnd {
         long lag = 0;
         for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
             OffsetAndMetadata at = committed.get(end.getKey());
-            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+            // A transaction's commit marker takes the offset after its last record, and a consumer
+            // commits the record's offset + 1: one left per partition of a transactional topic is none.
+            lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()) - 1);
         }
         return lag;
     }
