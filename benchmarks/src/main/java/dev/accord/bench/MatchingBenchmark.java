@@ -74,7 +74,8 @@ public class MatchingBenchmark {
     public void load() throws IOException {
         topics = List.copyOf(new java.util.TreeSet<>(Taxonomy.TOPICS));
         stages = List.copyOf(new java.util.TreeSet<>(Taxonomy.STAGES));
-        countries = firstColumn("countries.tsv");
+        // Rows without a country code ("-": regional names) are no country a subscriber could name.
+        countries = firstColumn("countries.tsv").stream().filter(code -> code.matches("[A-Z]{2}")).toList();
         orgs = firstColumn("organisations.tsv");
         // The plain (non-regex) alternatives of the topic dictionary: words and phrases people would type.
         keywords = dataLines("topics.tsv").flatMap(line -> Stream.of(line.split("\t")[1].split("\\|")))

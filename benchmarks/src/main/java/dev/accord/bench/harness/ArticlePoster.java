@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,8 @@ final class ArticlePoster {
     final AtomicLong events = new AtomicLong();
     final AtomicInteger duplicates = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
+    /** Answers other than 2xx, by status code (e.g. 503 with Retry-After when ingest sheds load). */
+    final Map<Integer, AtomicInteger> non2xx = new ConcurrentSkipListMap<>();
     private volatile String lastRefusal;
 
     ArticlePoster(HttpClient client, String ingestUrl, String apiKey, ArticleVariants variants) {
@@ -47,6 +51,9 @@ final class ArticlePoster {
     }
 
     private Accepted accepted(HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
+            non2xx.computeIfAbsent(response.statusCode(), code -> new AtomicInteger()).incrementAndGet();
+        }
         if (response.statusCode() != 202 && response.statusCode() != 200) {
             refused.incrementAndGet();
             lastRefusal = response.statusCode() + " " + response.body();
@@ -68,6 +75,16 @@ final class ArticlePoster {
             lastRefusal = "unreadable answer: " + e.getMessage();
             return null;
         }
+    }
+
+    int non2xxTotal() {
+        return non2xx.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** e.g. "503×12, 500×3", or "none". */
+    String non2xxText() {
+        return non2xx.isEmpty() ? "none" : non2xx.entrySet().stream().map(e -> e.getKey() + "×" + e.getValue().get())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     String lastRefusal() {

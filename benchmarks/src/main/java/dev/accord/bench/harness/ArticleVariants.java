@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 /**
  * Distinct copies of the seed article, so that ingest's duplicate detection (content hash and a
  * 3-bit simhash distance) lets every request through: each copy gets a paragraph of made-up words
- * about a sixth of the article's length, which moves enough word shingles to change the simhash.
+ * as long as the article itself, so that half of its word 3-shingles are its own and two copies'
+ * simhashes lie about 20 bits apart (with a sixth, some pairs among thousands came within 3 bits).
  * The made-up words name no country, organisation or topic, so extraction finds the same initiatives.
  */
 final class ArticleVariants {
@@ -28,7 +29,7 @@ final class ArticleVariants {
 
     ArticleVariants(String seed, long salt) {
         this.paragraphs = Arrays.stream(seed.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-        this.noteWords = Math.max(60, seed.split("\\s+").length / 6);
+        this.noteWords = Math.max(200, seed.split("\\s+").length);
         this.salt = salt;
     }
 

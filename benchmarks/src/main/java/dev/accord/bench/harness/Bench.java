@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 
 /**
- * The performance harness' Java side; bench/run.sh calls one command per step. Every command appends
+ * The performance harness' Java side; {@code ./accord bench} calls one command per step. Every command appends
  * its figures to the run's samples file ({@code --out}), tagged with {@code --session} and {@code --round}.
  */
 public final class Bench {
@@ -38,21 +38,57 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** The extraction figures of a JMH JSON result: each measured iteration of the seed is one run. */
+    /**
+     * The figures of a JMH JSON result: extraction throughput of the seed (each measured iteration is
+     * one run) and, from MatchingBenchmark's sample-time histograms, the per-event p99 of each
+     * iteration at 1k and 100k subscriptions (iteration i of both is round i of one JMH invocation).
+     */
     private static void importJmh(Options options) throws Exception {
         JsonNode results = Http.JSON.readTree(Path.of(options.string("file")).toFile());
+        Path out = Path.of(options.string("out"));
+        String session = options.string("session");
         for (JsonNode benchmark : results) {
-            if (!"seed".equals(benchmark.path("params").path("article").asText())) {
-                continue;
-            }
-            int round = 1;
-            for (JsonNode fork : benchmark.path("primaryMetric").path("rawData")) {
-                for (JsonNode iteration : fork) {
-                    new Measurements(Path.of(options.string("out")), options.string("session"), round++)
-                            .record("extraction.seed_per_s", iteration.asDouble(), "JMH iteration, one thread");
+            String name = benchmark.path("benchmark").asText();
+            if (name.endsWith("ExtractionBenchmark.cleanExtractTag") && "seed".equals(benchmark.path("params").path("article").asText())) {
+                int round = 1;
+                for (JsonNode fork : benchmark.path("primaryMetric").path("rawData")) {
+                    for (JsonNode iteration : fork) {
+                        new Measurements(out, session, round++).record("extraction.seed_per_s", iteration.asDouble(),
+                                "JMH iteration, one thread");
+                    }
+                }
+            } else if (name.endsWith("MatchingBenchmark.matchOneEvent") && "sample".equals(benchmark.path("mode").asText())) {
+                String subscriptions = benchmark.path("params").path("subscriptions").asText();
+                String metric = "matching." + ("1000".equals(subscriptions) ? "1k" : "100000".equals(subscriptions) ? "100k"
+                        : subscriptions) + ".p99_us";
+                int round = 1;
+                for (JsonNode fork : benchmark.path("primaryMetric").path("rawDataHistogram")) {
+                    for (JsonNode iteration : fork) {
+                        new Measurements(out, session, round++).record(metric, percentile(iteration, 0.99),
+                                "JMH sample-time iteration, " + subscriptions + " subscriptions, one thread");
+                    }
                 }
             }
         }
+    }
+
+    /** The value at {@code quantile} of a JMH histogram: [[value, count], …]. */
+    static double percentile(JsonNode histogram, double quantile) {
+        java.util.TreeMap<Double, Long> counts = new java.util.TreeMap<>();
+        long total = 0;
+        for (JsonNode bucket : histogram) {
+            counts.merge(bucket.get(0).asDouble(), bucket.get(1).asLong(), Long::sum);
+            total += bucket.get(1).asLong();
+        }
+        long rank = (long) Math.ceil(quantile * total);
+        long seen = 0;
+        for (java.util.Map.Entry<Double, Long> entry : counts.entrySet()) {
+            seen += entry.getValue();
+            if (seen >= rank) {
+                return entry.getKey();
+            }
+        }
+        return counts.isEmpty() ? Double.NaN : counts.lastKey();
     }
 
     /** A figure measured by the script itself (time to ready, RSS from /proc). */

@@ -33,19 +33,30 @@ final class CatalogLoad {
 
     static void run(Options options) throws Exception {
         Measurements out = Measurements.from(options);
-        int count = options.integer("events");
+        String metric = options.string("metric", "catalog.rows_per_s");
         Duration timeout = options.seconds("timeout");
         SyntheticInitiatives source = new SyntheticInitiatives(System.nanoTime());
+        settle(options.string("bootstrap"), timeout);
         try (Connection connection = PostgresBaseline.connect(options)) {
             long before = stored(connection);
+            // --fill-to N: as many events as the catalog lacks to hold N initiatives (each event is a new one).
+            int count = options.string("fill-to", "").isEmpty() ? options.integer("events")
+                    : (int) Math.max(0, options.integer("fill-to") - entries(connection));
+            if (count == 0) {
+                System.out.println("  catalog already holds " + entries(connection) + " initiatives");
+                return;
+            }
             Properties config = new Properties();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             AtomicReference<Exception> failure = new AtomicReference<>();
-            long start = System.nanoTime();
+            long start;
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                // Connected and with the topic's metadata before the clock starts.
+                producer.partitionsFor(Topics.INITIATIVES);
+                start = System.nanoTime();
                 for (int i = 0; i < count; i++) {
                     InitiativeExtracted event = source.event(i);
                     ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INITIATIVES, event.id().toString(),
@@ -77,17 +88,45 @@ final class CatalogLoad {
             double seconds = (System.nanoTime() - start) / 1e9;
             String note = String.format("%d events (produced in %.1f s), %d stored in %.1f s", count, produced, stored, seconds);
             if (stored < count) {
-                out.record("catalog.rows_per_s", stored / seconds, note + " — timed out before all were stored");
+                out.record(metric, stored / seconds, note + " — timed out before all were stored");
             } else {
-                out.record("catalog.rows_per_s", count / seconds, note);
+                out.record(metric, count / seconds, note);
             }
         }
+    }
+
+    /**
+     * Waits until the catalog has consumed what earlier loads (ingest) left on its topics, so that
+     * the mentions counted are this load's only.
+     */
+    private static void settle(String bootstrap, Duration timeout) throws Exception {
+        Properties config = new Properties();
+        config.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        long start = System.nanoTime();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            while (EndToEnd.lag(admin, "catalog-service", Topics.INITIATIVES) + EndToEnd.lag(admin, "catalog-service", Topics.ARTICLES) > 0) {
+                if (System.nanoTime() - start > timeout.toNanos()) {
+                    System.out.println("  catalog: earlier loads not consumed after " + timeout.toSeconds() + " s; going on");
+                    return;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+        System.out.printf("  catalog: earlier loads consumed after %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** Mentions in the catalog: one per initiative event stored, whether or not it merged into an entry. */
     static long stored(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.mention")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    static long entries(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.initiative")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -24,7 +24,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * End to end: seed copies are posted at a constant rate to ingest while a webhook subscription for
- * topic defense points at a local receiver; each verified webhook is matched to the request of the
+ * topic defense (new initiatives and new mentions: every copy's initiatives merge into the entries
+ * the first copy created, so later copies notify as mentions) points at a local receiver; each verified webhook is matched to the request of the
  * article its initiative came from, and its latency runs from the moment that request was due to
  * the moment the webhook arrived. Before the subscription is made, the catalog's outbox and
  * alert-service's consumer must have caught up, so that earlier loads neither match nor queue ahead.
@@ -61,25 +62,37 @@ final class EndToEnd {
                     accepted.initiativeIds().forEach(id -> dueById.put(id, due));
                     return true;
                 }));
+                // Done when the pipeline has drained (catalog consumed, outbox relayed, alert consumed)
+                // and no webhook came for a while, or at the deadline.
                 long deadline = System.nanoTime() + wait.toNanos();
                 sink.lastReceiptNanos.accumulateAndGet(System.nanoTime(), Math::max);
-                while (System.nanoTime() < deadline && System.nanoTime() - sink.lastReceiptNanos.get() < QUIET.toNanos()) {
-                    Thread.sleep(200);
+                try (Admin admin = admin(options); Connection connection = PostgresBaseline.connect(options)) {
+                    while (System.nanoTime() < deadline) {
+                        boolean quiet = System.nanoTime() - sink.lastReceiptNanos.get() >= QUIET.toNanos();
+                        if (quiet && drained(admin, connection)) {
+                            break;
+                        }
+                        Thread.sleep(200);
+                    }
                 }
                 Histogram latency = new Histogram(Duration.ofMinutes(10).toMillis() * 1000, 3);
                 int unmatched = 0;
                 for (WebhookSink.Receipt receipt : sink.receipts) {
-                    Long due = receipt.ids().stream().map(dueById::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    // A mention's webhook also lists the entry's earlier articles: the latest request it names caused it.
+                    Long due = receipt.ids().stream().map(dueById::get).filter(java.util.Objects::nonNull)
+                            .max(Long::compare).orElse(null);
                     if (due == null) {
                         unmatched++;
                     } else {
                         latency.recordValue(Math.max(0, (receipt.atNanos() - due) / 1000));
                     }
                 }
-                String note = String.format("%d articles accepted of %d, %d webhooks verified (%d unmatched, %d rejected)",
-                        load.succeeded(), load.sent(), latency.getTotalCount(), unmatched, sink.rejected.get());
+                String note = String.format("%d articles accepted of %d (%d duplicate, non-2xx %s, %d timed out), "
+                        + "%d webhooks verified (%d unmatched, %d rejected)", load.succeeded(), load.sent(),
+                        poster.duplicates.get(), poster.non2xxText(), load.timedOut(), latency.getTotalCount(), unmatched,
+                        sink.rejected.get());
                 if (latency.getTotalCount() == 0) {
-                    out.unavailable(prefix + ".p99_ms", "no webhook arrived: " + note);
+                    out.unavailable(prefix + ".p99_ms", "no webhook matched to a request answered in time: " + note);
                     return;
                 }
                 out.record(prefix + ".p50_ms", latency.getValueAtPercentile(50) / 1000.0, note);
@@ -92,6 +105,7 @@ final class EndToEnd {
 
     private static JsonNode subscribe(HttpClient client, String alert, String hook) throws Exception {
         String body = "{\"name\":\"bench\",\"filter\":{\"topics\":[\"defense\"],\"countries\":[],\"orgs\":[],\"keywords\":[]},"
+                + "\"events\":[\"initiative.cataloged\",\"initiative.mentioned\"],"
                 + "\"channel\":{\"type\":\"webhook\",\"url\":\"" + hook + "\"}}";
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(alert + "/api/subscriptions"))
                 .timeout(Http.REQUEST_TIMEOUT).header("Content-Type", "application/json")
@@ -108,6 +122,17 @@ final class EndToEnd {
                 .DELETE().build(), HttpResponse.BodyHandlers.discarding());
     }
 
+    private static Admin admin(Options options) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
+        return Admin.create(config);
+    }
+
+    private static boolean drained(Admin admin, Connection connection) throws Exception {
+        return lag(admin, "catalog-service", Topics.INITIATIVES) == 0 && pendingOutbox(connection) == 0
+                && lag(admin, "alert-service", Topics.CATALOG) == 0;
+    }
+
     /** Waits until the catalog's outbox is relayed and alert-service has read accord.catalog to its end. */
     private static void settle(Options options) throws Exception {
         Properties config = new Properties();
@@ -117,7 +142,7 @@ final class EndToEnd {
         try (Admin admin = Admin.create(config); Connection connection = PostgresBaseline.connect(options)) {
             while (true) {
                 long pending = pendingOutbox(connection);
-                long lag = lag(admin);
+                long lag = lag(admin, "alert-service", Topics.CATALOG);
                 if (pending == 0 && lag == 0) {
                     break;
                 }
@@ -140,16 +165,19 @@ final class EndToEnd {
         }
     }
 
-    private static long lag(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("alert-service")
+    /** Records of {@code topic} that consumer group {@code group} has not committed yet. */
+    static long lag(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(Topics.CATALOG)).allTopicNames().get()
-                .get(Topics.CATALOG).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(Topics.CATALOG, p.partition()), p -> OffsetSpec.latest()));
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         long lag = 0;
         for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
             OffsetAndMetadata at = committed.get(end.getKey());
-            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+            // A transaction's commit marker takes the offset after its last record, and a consumer
+            // commits the record's offset + 1: one left per partition of a transactional topic is none.
+            lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()) - 1);
         }
         return lag;
     }

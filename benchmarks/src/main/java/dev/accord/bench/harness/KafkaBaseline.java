@@ -51,20 +51,24 @@ final class KafkaBaseline {
         List<String> consumer = tool("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap,
                 "--topic", topic, "--messages", Integer.toString(records), "--timeout", "60000");
         List<String> lines = exec(consumer);
-        int header = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("start.time")) {
-                header = i;
+        // The figures are the first line after the header with as many comma-separated fields as
+        // it: log lines (WARN, SLF4J) can come between the two.
+        List<String> names = null;
+        List<String> values = null;
+        for (String line : lines) {
+            List<String> fields = split(line);
+            if (line.startsWith("start.time")) {
+                names = fields;
+            } else if (names != null && values == null && fields.size() == names.size()) {
+                values = fields;
             }
         }
-        if (header < 0 || header + 1 >= lines.size()) {
-            throw new IllegalStateException("ConsumerPerformance printed no result");
+        int column = names == null ? -1 : names.indexOf("fetch.nMsg.sec");
+        if (values == null || column < 0) {
+            throw new IllegalStateException("ConsumerPerformance printed no result with a fetch.nMsg.sec column");
         }
-        List<String> names = split(lines.get(header));
-        List<String> values = split(lines.get(header + 1));
         // fetch.nMsg.sec leaves out the group join, which a long-running consumer pays once.
-        out.record("kafka.consumer.events_per_s", Double.parseDouble(values.get(names.indexOf("fetch.nMsg.sec"))),
-                records + " records of " + size + " B");
+        out.record("kafka.consumer.events_per_s", Double.parseDouble(values.get(column)), records + " records of " + size + " B");
     }
 
     private static List<String> split(String line) {
@@ -86,6 +90,10 @@ final class KafkaBaseline {
         return command;
     }
 
+    private static String mainClass(List<String> command) {
+        return command.stream().filter(part -> part.startsWith("org.apache.kafka.")).findFirst().orElse(command.get(0));
+    }
+
     private static List<String> exec(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
@@ -100,7 +108,7 @@ final class KafkaBaseline {
         }
         int status = process.waitFor();
         if (status != 0) {
-            throw new IllegalStateException(command.get(4) + " exited with " + status);
+            throw new IllegalStateException(mainClass(command) + " exited with " + status);
         }
         return lines;
     }

@@ -27,7 +27,7 @@ final class MetricCatalogue {
         }
 
         String text(String unit) {
-            return bound.sign + Report.number(value) + ("ratio".equals(unit) ? "" : " " + unit);
+            return bound.sign + Report.withUnit(value, unit);
         }
     }
 
@@ -57,11 +57,17 @@ final class MetricCatalogue {
         return new Metric(id, section, label, unit, target, null, null);
     }
 
+    /** A ratio shown as a factor (2.0×) rather than a percentage. */
+    static Metric factor(String id, String section, String label, String numerator, String denominator, Target target) {
+        return new Metric(id, section, label, "×", target, numerator, denominator);
+    }
+
     static Metric ratio(String id, String section, String label, String numerator, String denominator, Target target) {
         return new Metric(id, section, label, "ratio", target, numerator, denominator);
     }
 
     static final List<Metric> ALL = List.of(
+            measured("machine.load_1m", "machine", "load average (1 min) at the start of each round", "load", null),
             measured("events.article_bytes", "event sizes", "article event (key + value + headers)", "B", null),
             measured("events.initiative_bytes", "event sizes", "initiative event, mean", "B", null),
             measured("events.initiatives_per_article", "event sizes", "initiatives per seed article", "count", null),
@@ -72,15 +78,22 @@ final class MetricCatalogue {
             measured("pg.insert.rows_per_s", "baseline: PostgreSQL", "batched INSERT of initiative rows", "rows/s", null),
             measured("pg.copy.rows_per_s", "baseline: PostgreSQL", "COPY of initiative rows", "rows/s", null),
             measured("extraction.seed_per_s", "extraction", "seed articles/s per core (JMH)", "articles/s", atLeast(500)),
-            measured("ingest.events_per_s", "HTTP ingest → Kafka", "accepted events/s", "events/s", null),
-            measured("ingest.articles_per_s", "HTTP ingest → Kafka", "accepted articles/s", "articles/s", null),
-            measured("ingest.p50_ms", "HTTP ingest → Kafka", "latency p50", "ms", null),
-            measured("ingest.p99_ms", "HTTP ingest → Kafka", "latency p99", "ms", null),
+            measured("ingest.events_per_s", "HTTP ingest → Kafka", "accepted events/s, clients posting back to back", "events/s", null),
+            measured("ingest.articles_per_s", "HTTP ingest → Kafka", "accepted articles/s, same load", "articles/s", null),
+            measured("ingest.non_2xx", "HTTP ingest → Kafka", "non-2xx answers under that load (count)", "count", null),
             ratio("ingest.vs_producer", "HTTP ingest → Kafka", "events/s ÷ ProducerPerformance events/s",
                     "ingest.events_per_s", "kafka.producer.events_per_s", atLeast(0.25)),
-            measured("catalog.rows_per_s", "Kafka → catalog", "initiative events stored/s", "rows/s", null),
-            ratio("catalog.vs_insert", "Kafka → catalog", "rows/s ÷ batched INSERT rows/s",
+            measured("ingest.steady_articles_per_s", "HTTP ingest → Kafka", "steady load (half the accepted rate)", "articles/s", null),
+            measured("ingest.p50_ms", "HTTP ingest → Kafka", "steady load, latency p50", "ms", null),
+            measured("ingest.p99_ms", "HTTP ingest → Kafka", "steady load, latency p99", "ms", null),
+            measured("ingest.steady_non_2xx", "HTTP ingest → Kafka", "steady load, non-2xx answers (count)", "count", null),
+            measured("catalog.rows_per_s", "Kafka → catalog", "1 replica: initiative events stored/s", "rows/s", null),
+            ratio("catalog.vs_insert", "Kafka → catalog", "1 replica: rows/s ÷ batched INSERT rows/s",
                     "catalog.rows_per_s", "pg.insert.rows_per_s", atLeast(0.5)),
+            measured("catalog2.rows_per_s", "Kafka → catalog", "2 replicas: initiative events stored/s", "rows/s", null),
+            ratio("catalog2.vs_insert", "Kafka → catalog", "2 replicas: rows/s ÷ batched INSERT rows/s",
+                    "catalog2.rows_per_s", "pg.insert.rows_per_s", atLeast(0.5)),
+            measured("query.entries", "catalog queries at 200 req/s", "initiatives in the catalog while queried", "count", null),
             measured("query.filter.p99_ms", "catalog queries at 200 req/s", "filter (topic + country) p99", "ms", below(20)),
             measured("query.fulltext.p99_ms", "catalog queries at 200 req/s", "full-text q p99", "ms", below(20)),
             measured("query.facets.p99_ms", "catalog queries at 200 req/s", "facets p99", "ms", below(20)),
@@ -90,6 +103,10 @@ final class MetricCatalogue {
             measured("e2e.50.p99_ms", "end to end: HTTP → signed webhook", "50 articles/s, p99", "ms", null),
             measured("e2e.200.p50_ms", "end to end: HTTP → signed webhook", "200 articles/s, p50", "ms", null),
             measured("e2e.200.p99_ms", "end to end: HTTP → signed webhook", "200 articles/s, p99", "ms", below(250)),
+            measured("matching.1k.p99_us", "alert matching (JMH)", "1k subscriptions, per-event p99", "µs", below(2000)),
+            measured("matching.100k.p99_us", "alert matching (JMH)", "100k subscriptions, per-event p99", "µs", below(2000)),
+            factor("matching.100k_vs_1k", "alert matching (JMH)", "p99 at 100k ÷ p99 at 1k",
+                    "matching.100k.p99_us", "matching.1k.p99_us", below(2)),
             measured("service.ingest.ready_s", "services", "ingest: start → ready", "s", atMost(3)),
             measured("service.catalog.ready_s", "services", "catalog: start → ready", "s", atMost(3)),
             measured("service.alert.ready_s", "services", "alert: start → ready", "s", atMost(3)),

@@ -49,6 +49,12 @@ final class QueryLoad {
             cursor = next.asText();
             deepCursor = cursor;
         }
+        try (java.sql.Connection connection = PostgresBaseline.connect(options);
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.initiative")) {
+            rows.next();
+            out.record("query.entries", rows.getLong(1), "initiatives stored in the catalog");
+        }
         System.out.printf("  queries: %d entries walked for ids, deep cursor after %d of them%n", ids.size(), ids.size());
 
         String search = SyntheticInitiatives.SEARCH_WORDS.get(4);

@@ -28,11 +28,12 @@ import java.util.TreeMap;
  */
 final class Report {
 
-    static final String TABLE_START = "<!-- bench:results:start (written by bench/run.sh; edits between these lines are overwritten) -->";
+    static final String TABLE_START = "<!-- bench:results:start (written by ./accord bench; edits between these lines are overwritten) -->";
     static final String TABLE_END = "<!-- bench:results:end -->";
 
     /** A metric's figures over the rounds of one run. */
-    record Figure(Metric metric, List<Double> runs, Double median, Double min, Double max, Boolean pass, String note) {
+    record Figure(Metric metric, List<Double> runs, Double median, Double min, Double max, Boolean pass, String note,
+            String detail) {
     }
 
     private Report() {
@@ -52,8 +53,9 @@ final class Report {
         Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results.toFile(),
                 json(session, options.string("mode"), command, machine, figures));
         System.out.println("  wrote " + results);
-        Path docs = Path.of(options.string("docs"));
-        if (Files.exists(docs)) {
+        String docsOption = options.string("docs", "");
+        Path docs = docsOption.isEmpty() ? null : Path.of(docsOption);
+        if (docs != null && Files.exists(docs)) {
             rewrite(docs, table(options.string("mode"), command, machine, figures));
             System.out.println("  rewrote the results table in " + docs);
         }
@@ -80,16 +82,20 @@ final class Report {
     private static Figure measured(Metric metric, List<Sample> samples) {
         List<Double> runs = new ArrayList<>();
         Set<String> notes = new LinkedHashSet<>();
+        String detail = null;
         for (Sample sample : samples) {
             if (sample.metric().equals(metric.id())) {
                 if (sample.measured()) {
                     runs.add(sample.value());
+                    detail = sample.note() == null ? detail : sample.note();
                 } else {
                     notes.add(sample.note());
                 }
             }
         }
-        return figure(metric, runs, notes.isEmpty() ? null : String.join("; ", notes));
+        Figure figure = figure(metric, runs, notes.isEmpty() ? null : String.join("; ", notes));
+        return detail == null ? figure : new Figure(figure.metric(), figure.runs(), figure.median(), figure.min(), figure.max(),
+                figure.pass(), figure.note(), "last run: " + detail);
     }
 
     /** Per round, the ratio of the two sides measured in that round; rounds lacking a side give none. */
@@ -114,14 +120,15 @@ final class Report {
 
     private static Figure figure(Metric metric, List<Double> runs, String note) {
         if (runs.isEmpty()) {
-            return new Figure(metric, runs, null, null, null, null, note == null ? "n/a: not measured" : note);
+            return new Figure(metric, runs, null, null, null, null, note == null ? "n/a: not measured" : note, null);
         }
         List<Double> sorted = new ArrayList<>(runs);
         Collections.sort(sorted);
         int n = sorted.size();
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         Boolean pass = metric.target() == null ? null : metric.target().met(median);
-        return new Figure(metric, runs, median, sorted.get(0), sorted.get(n - 1), pass, note);
+        return new Figure(metric, runs, median, sorted.get(0), sorted.get(n - 1), pass, note,
+                metric.ratio() ? "one ratio per round, both sides from that round" : null);
     }
 
     private static ObjectNode json(String session, String mode, String command, Machine machine, List<Figure> figures) {
@@ -155,6 +162,13 @@ final class Report {
             if (figure.note() != null) {
                 node.put("note", figure.note());
             }
+            if (figure.detail() != null) {
+                node.put("detail", figure.detail());
+            }
+            if (figure.metric().ratio()) {
+                node.put("numerator", figure.metric().numerator());
+                node.put("denominator", figure.metric().denominator());
+            }
         }
         return root;
     }
@@ -172,20 +186,28 @@ final class Report {
         md.append(TABLE_START).append("\n\n");
         md.append("Run: ").append(machine.date()).append(", `").append(command).append("` (").append(mode).append(" mode).  \n");
         md.append("Machine: ").append(machine.cpu()).append(", ").append(machine.cores()).append(" cores, ")
-                .append(machine.memory()).append(" RAM, ").append(machine.jdk()).append(", ").append(machine.os()).append(".\n\n");
-        md.append("| path | figure | median | min – max | runs | target | met |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+                .append(machine.memory()).append(" RAM, ").append(machine.jdk()).append(", ").append(machine.os())
+                .append("; load average ").append(machine.loadAverage()).append(" when the report was written.  \n");
+        if (!"full".equals(mode)) {
+            md.append("**").append(mode).append(" mode: fewer repetitions (see the runs column) and shorter loads than a full run;")
+                    .append(" a median of fewer than 3 runs is a single measurement, not a median.**  \n");
+        }
+        md.append("Each figure is the median over the runs (rounds) of this one invocation; a ratio is computed per round from")
+                .append(" two sides measured in that round, never across runs.\n\n");
+        md.append("| path | figure | median | min – max | runs | target | met | notes |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Figure figure : figures) {
             Metric metric = figure.metric();
             md.append("| ").append(metric.section()).append(" | ").append(metric.label()).append(" | ");
             if (figure.median() == null) {
                 md.append(figure.note()).append(" | | 0 | ");
             } else {
-                md.append(withUnit(figure.median(), metric.unit())).append(" | ").append(number(figure.min())).append(" – ")
-                        .append(number(figure.max())).append(" | ").append(figure.runs().size()).append(" | ");
+                md.append(withUnit(figure.median(), metric.unit())).append(" | ").append(plain(figure.min(), metric.unit()))
+                        .append(" – ").append(plain(figure.max(), metric.unit())).append(" | ").append(figure.runs().size()).append(" | ");
             }
             md.append(metric.target() == null ? "" : metric.target().text(metric.unit())).append(" | ");
-            md.append(figure.pass() == null ? "" : figure.pass() ? "yes" : "**no**").append(" |\n");
+            md.append(figure.pass() == null ? "" : figure.pass() ? "yes" : "**no**").append(" | ");
+            md.append(figure.detail() == null || figure.median() == null ? "" : figure.detail().replace("|", "/")).append(" |\n");
         }
         md.append("\n").append(TABLE_END);
         return md.toString();
@@ -205,15 +227,25 @@ final class Report {
         System.out.println();
         for (Figure figure : figures) {
             String value = figure.median() == null ? figure.note() : withUnit(figure.median(), figure.metric().unit())
-                    + "  (" + number(figure.min()) + " – " + number(figure.max()) + ", " + figure.runs().size() + " runs)";
+                    + "  (" + plain(figure.min(), figure.metric().unit()) + " – " + plain(figure.max(), figure.metric().unit())
+                    + ", " + figure.runs().size() + " runs)";
             String verdict = figure.pass() == null ? "" : figure.pass() ? "  [met]" : "  [not met: " + figure.metric().target()
                     .text(figure.metric().unit()) + "]";
             System.out.printf("  %-36s %s%s%n", figure.metric().id(), value, verdict);
         }
     }
 
-    private static String withUnit(double value, String unit) {
-        return "ratio".equals(unit) ? number(value * 100) + " %" : number(value) + " " + unit;
+    static String withUnit(double value, String unit) {
+        return switch (unit) {
+            case "ratio" -> number(value * 100) + " %";
+            case "×" -> number(value) + "×";
+            default -> number(value) + " " + unit;
+        };
+    }
+
+    /** A value in the unit its median is shown in, without the unit (ratios as percentages). */
+    static String plain(Double value, String unit) {
+        return value == null ? "" : "ratio".equals(unit) ? number(value * 100) : number(value);
     }
 
     static String number(Double value) {
@@ -226,7 +258,7 @@ final class Report {
     }
 
     /** The facts of the machine a run was measured on. */
-    record Machine(String date, String cpu, int cores, String memory, String jdk, String os) {
+    record Machine(String date, String cpu, int cores, String memory, String jdk, String os, String loadAverage) {
         static Machine describe() throws IOException {
             String cpu = "unknown CPU";
             Path cpuinfo = Path.of("/proc/cpuinfo");
@@ -244,8 +276,14 @@ final class Report {
             }
             String jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
             String os = System.getProperty("os.name") + " " + System.getProperty("os.version");
+            String load = "unknown";
+            Path loadavg = Path.of("/proc/loadavg");
+            if (Files.exists(loadavg)) {
+                String[] parts = Files.readString(loadavg).strip().split("\\s+");
+                load = parts[0] + " / " + parts[1] + " / " + parts[2] + " (1 / 5 / 15 min)";
+            }
             return new Machine(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")), cpu,
-                    Runtime.getRuntime().availableProcessors(), memory, jdk, os);
+                    Runtime.getRuntime().availableProcessors(), memory, jdk, os, load);
         }
     }
 }
