@@ -53,6 +53,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (error instanceof JsonProcessingException j) {
             problem = problem(400, "Malformed JSON", j.getOriginalMessage(), Map.of(), path);
             builder = Response.status(400);
+        } else if (error instanceof java.io.IOException) {
+            // Resources wrap their own I/O failures in ProblemException; a bare IOException here is the
+            // request body that could not be read (broken chunked framing, a client that hung up).
+            LOG.debugf("Unreadable request body for %s: %s", path, error.getMessage());
+            problem = problem(400, "Unreadable request body", "The request body could not be read.", Map.of(), path);
+            builder = Response.status(400);
         } else if (error instanceof jakarta.validation.ConstraintViolationException v) {
             problem = problem(400, "Validation failed", v.getConstraintViolations().stream()
                     .map(c -> leafOf(c.getPropertyPath().toString()) + ": " + c.getMessage())
