@@ -13,8 +13,19 @@ import java.util.Locale;
  * link-local (incl. cloud metadata), RFC 1918, CGNAT, unspecified, multicast, IPv6 unique-local and
  * IPv4-mapped forms of all of those. The check runs on resolved addresses, so a public name that
  * resolves inward is refused too. Hosts on the allow-list (operators, tests) pass.
+ *
+ * <p>Before any resolution, names that are local by definition ({@code localhost}, {@code *.localhost})
+ * and numeric hosts in any form but the canonical dotted quad ({@code 2130706433}, {@code 0177.0.0.1},
+ * {@code 0x7f.1}) are refused: resolvers disagree on what those mean, so the address the guard checks
+ * might not be the one a client connects to.
  */
 public final class AddressGuard {
+
+    /** Hosts made only of digits, dots and hex numbers: IPv4 in one of its many spellings. */
+    private static final java.util.regex.Pattern NUMERIC_HOST =
+            java.util.regex.Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]*))*");
+    private static final java.util.regex.Pattern CANONICAL_IPV4 =
+            java.util.regex.Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
     private final List<String> allowedHosts;
 
@@ -32,8 +43,18 @@ public final class AddressGuard {
         if (host == null || host.isBlank()) {
             throw new BlockedAddressException("the URL has no host");
         }
-        if (allowedHosts.contains("*") || allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (allowedHosts.contains("*") || allowedHosts.contains(name)) {
             return;
+        }
+        if (name.equals("localhost") || name.endsWith(".localhost")) {
+            throw new BlockedAddressException("host " + host + " is local by definition");
+        }
+        if (NUMERIC_HOST.matcher(name).matches() && !CANONICAL_IPV4.matcher(name).matches()) {
+            throw new BlockedAddressException("host " + host + " is a numeric address in a non-canonical form");
         }
         InetAddress[] addresses;
         try {
@@ -61,10 +82,16 @@ public final class AddressGuard {
             boolean uniqueLocal = (b[0] & 0xfe) == 0xfc; // fc00::/7
             boolean mappedOrCompatible = isZero(b, 0, 10) && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff)
                     || (b[10] == 0 && b[11] == 0));
-            if (mappedOrCompatible) {
+            boolean nat64 = b[0] == 0x00 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b && isZero(b, 4, 12);
+            if (mappedOrCompatible || nat64) {
                 return isInternalV4(new byte[] {b[12], b[13], b[14], b[15]});
             }
-            return uniqueLocal;
+            boolean sixToFour = b[0] == 0x20 && b[1] == 0x02; // 2002::/16 carries an IPv4 address in bytes 2-5
+            if (sixToFour) {
+                return isInternalV4(new byte[] {b[2], b[3], b[4], b[5]});
+            }
+            boolean teredo = b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0; // 2001::/32 tunnels to anywhere
+            return uniqueLocal || teredo;
         }
         return true;
     }
@@ -77,6 +104,8 @@ public final class AddressGuard {
                 || (first == 172 && second >= 16 && second <= 31)
                 || (first == 192 && second == 168)
                 || (first == 100 && second >= 64 && second <= 127) // CGNAT 100.64/10
+                || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments 192.0.0/24
+                || (first == 198 && (second == 18 || second == 19)) // benchmarking 198.18/15
                 || first >= 224;
     }
 

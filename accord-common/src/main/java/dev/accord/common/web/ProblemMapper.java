@@ -23,6 +23,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** PostgreSQL's character_not_in_repertoire: invalid byte sequence for the encoding (e.g. 0x00). */
+    private static final String SQL_TEXT_NOT_STORABLE = "22021";
 
     @Context
     UriInfo uriInfo;
@@ -54,6 +56,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (error instanceof JsonProcessingException j) {
             problem = problem(400, "Malformed JSON", j.getOriginalMessage(), Map.of(), path);
             builder = Response.status(400);
+        } else if (error instanceof java.io.IOException) {
+            // Resources wrap their own I/O failures in ProblemException; a bare IOException here is the
+            // request body that could not be read (broken chunked framing, a client that hung up).
+            LOG.debugf("Unreadable request body for %s: %s", path, error.getMessage());
+            problem = problem(400, "Unreadable request body", "The request body could not be read.", Map.of(), path);
+            builder = Response.status(400);
+        } else if (sqlState(error).startsWith(SQL_TEXT_NOT_STORABLE)) {
+            // PostgreSQL refuses text it cannot store (a NUL character, bytes that are not UTF-8): a
+            // property of the input, so the client's fault, whichever field carried it.
+            LOG.debugf("Input text not storable for %s: %s", path, error.getMessage());
+            problem = problem(400, "Invalid characters", "The request holds characters that cannot be stored "
+                    + "(e.g. NUL).", Map.of(), path);
+            builder = Response.status(400);
         } else if (error instanceof jakarta.validation.ConstraintViolationException v) {
             problem = problem(400, "Validation failed", v.getConstraintViolations().stream()
                     .map(c -> leafOf(c.getPropertyPath().toString()) + ": " + c.getMessage())
@@ -71,6 +86,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             builder = Response.status(500);
         }
         return builder.type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The SQLState of the first SQLException among the causes, or "". */
+    private static String sqlState(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
     }
 
     private static Problem problem(int status, String title, String detail, Map<String, Object> extensions, String path) {

@@ -23,10 +23,17 @@ public class EmailChannel extends PanacheEntityBase {
     public Instant unsubscribedAt;
 
     public static Optional<EmailChannel> byConfirmToken(String token) {
-        return find("confirmToken", token).firstResultOptional();
+        return wellFormed(token) ? find("confirmToken", token).firstResultOptional() : Optional.empty();
     }
 
     public static Optional<EmailChannel> byUnsubscribeToken(String token) {
-        return find("unsubscribeToken", token).firstResultOptional();
+        return wellFormed(token) ? find("unsubscribeToken", token).firstResultOptional() : Optional.empty();
     }
+
+    /** Tokens are base64url; anything else (NUL, other bytes PostgreSQL refuses, huge values) is no token of ours. */
+    private static boolean wellFormed(String token) {
+        return token != null && token.length() <= 128 && TOKEN.matcher(token).matches();
+    }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 }

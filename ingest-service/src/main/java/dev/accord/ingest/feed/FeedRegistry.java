@@ -54,6 +54,10 @@ public class FeedRegistry {
         if (title != null && title.strip().length() > MAX_TITLE_CHARS) {
             throw ProblemException.badParameter("title", "A title has at most " + MAX_TITLE_CHARS + " characters.");
         }
+        if (title != null && title.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold NUL; refuse it here rather than fail the insert.
+            throw ProblemException.badParameter("title", "A title cannot contain NUL characters.");
+        }
         String canonical = UrlCanonicalizer.canonical(checked);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
