@@ -29,7 +29,7 @@ class AlertCrashIT {
     private static final int EVENTS = Integer.getInteger("accord.drill.notifications", 40);
     private static final Duration READY = Duration.ofSeconds(120);
     private static final Duration SETTLE = Duration.ofMinutes(3);
-    private static final String COUNTRY = "QK";
+    private static final String COUNTRY = "QN";
 
     @Test
     void claimedDeliveriesOfAKilledReplicaAreRetriedUnderTheirOwnIds() throws Exception {

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GreenMailResource.class)
 class EmailChannelTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern LINK = Pattern.compile("http://localhost:8083(/api/email/(confirm|unsubscribe)/[A-Za-z0-9_-]+)");
 
     @InjectGreenMail
