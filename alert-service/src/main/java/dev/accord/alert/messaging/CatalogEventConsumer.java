@@ -3,48 +3,87 @@ package dev.accord.alert.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.accord.alert.filter.ChangeKinds;
 import dev.accord.alert.filter.EventKind;
+import dev.accord.alert.observability.AlertMetrics;
+import dev.accord.alert.observability.DeliveryTraces;
+import dev.accord.alert.observability.TraceParents;
 import dev.accord.alert.service.AlertPlanner;
 import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventDecoder;
 import dev.accord.common.events.EventJson;
 import dev.accord.common.events.EventTypes;
+import dev.accord.common.events.Topics;
+import dev.accord.common.logging.EventLogContext;
+import io.opentelemetry.context.Context;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Kafka adapter of the alert service: catalog events become deliveries to the subscriptions that
  * match them. New initiatives, updates (a stage change or a new mention, as the payload says) and
  * new articles are matched; the offset is committed after the deliveries are stored; records that
- * break the contract go to the DLQ.
+ * break the contract go to the DLQ. The deliveries remember the event's trace, so the webhook sent
+ * later continues it.
  */
 @ApplicationScoped
 public class CatalogEventConsumer {
 
     private final AlertPlanner planner;
+    private final DeliveryTraces traces;
+    private final AlertMetrics metrics;
 
-    public CatalogEventConsumer(AlertPlanner planner) {
+    public CatalogEventConsumer(AlertPlanner planner, DeliveryTraces traces, AlertMetrics metrics) {
         this.planner = planner;
+        this.traces = traces;
+        this.metrics = metrics;
     }
 
     @Incoming("catalog-in")
     @Blocking
-    public void onCatalogEvent(String data, IncomingCloudEventMetadata<String> cloudEvent) {
+    @Transactional
+    public void onCatalogEvent(String data, IncomingCloudEventMetadata<String> cloudEvent,
+            IncomingKafkaRecordMetadata<String, String> record) {
         String type = cloudEvent.getType();
         String id = cloudEvent.getId();
-        switch (type) {
-            case EventTypes.INITIATIVE_CATALOGED -> planner.plan(id, type,
-                    EventDecoder.decode(type, data, CatalogInitiative.class), EnumSet.of(EventKind.INITIATIVE_CATALOGED));
-            case EventTypes.INITIATIVE_UPDATED -> {
-                CatalogInitiative initiative = EventDecoder.decode(type, data, CatalogInitiative.class);
-                planner.plan(id, type, initiative, ChangeKinds.ofUpdate(tree(data)));
-            }
-            case EventTypes.ARTICLE_CATALOGED -> planner.plan(id, type, EventDecoder.decode(type, data, CatalogArticle.class));
-            default -> EventDecoder.decode(type, data, Object.class);
+        try (EventLogContext log = EventLogContext.of(id)) {
+            traces.bind(traceparent(record));
+            int queued = switch (type) {
+                case EventTypes.INITIATIVE_CATALOGED -> planner.plan(id, type,
+                        EventDecoder.decode(type, data, CatalogInitiative.class), EnumSet.of(EventKind.INITIATIVE_CATALOGED));
+                case EventTypes.INITIATIVE_UPDATED -> {
+                    CatalogInitiative initiative = EventDecoder.decode(type, data, CatalogInitiative.class);
+                    yield planner.plan(id, type, initiative, ChangeKinds.ofUpdate(tree(data)));
+                }
+                case EventTypes.ARTICLE_CATALOGED -> planner.plan(id, type, EventDecoder.decode(type, data, CatalogArticle.class));
+                default -> {
+                    EventDecoder.decode(type, data, Object.class);
+                    yield 0;
+                }
+            };
+            metrics.queued(type, queued);
+            metrics.consumed(Topics.CATALOG, AlertMetrics.OK);
+        } catch (RuntimeException e) {
+            // The connector's failure strategy sends the record to accord.catalog.dlq.
+            metrics.consumed(Topics.CATALOG, AlertMetrics.DEAD_LETTERED);
+            throw e;
         }
+    }
+
+    /** The consumer span the connector opened for this record, or else the producer's header as it came. */
+    private static String traceparent(IncomingKafkaRecordMetadata<String, String> record) {
+        String current = TraceParents.of(Context.current());
+        if (current != null) {
+            return current;
+        }
+        Header header = record.getHeaders().lastHeader(TraceParents.HEADER);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode tree(String data) {
