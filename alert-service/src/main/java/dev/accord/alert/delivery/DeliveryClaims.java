@@ -37,8 +37,9 @@ public class DeliveryClaims {
         this.em = em;
     }
 
-    public void held(Collection<DeliveryStore.Claimed> claimed) {
-        claimed.forEach(c -> held.add(c.id()));
+    /** Deliveries this replica just claimed. */
+    public void held(Collection<UUID> claimed) {
+        held.addAll(claimed);
     }
 
     /** False once shutdown began: the claim is left to {@link #releaseAll}. */

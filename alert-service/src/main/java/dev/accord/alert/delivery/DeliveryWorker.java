@@ -42,7 +42,7 @@ public class DeliveryWorker {
         List<DeliveryStore.Claimed> claimed;
         do {
             claimed = store.claimDue(config.batchSize(), config.claimTimeout());
-            claims.held(claimed);
+            claims.held(claimed.stream().map(DeliveryStore.Claimed::id).toList());
             for (DeliveryStore.Claimed delivery : claimed) {
                 if (!claims.begin(delivery.id())) {
                     return; // shutting down: DeliveryClaims hands the rest back
