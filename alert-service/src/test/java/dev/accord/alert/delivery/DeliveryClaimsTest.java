@@ -31,7 +31,7 @@ class DeliveryClaimsTest {
 
     @Test
     void releasingHandsBackOnlyTheClaimsThisReplicaHolds() {
-        // The rows below are claimed with a long claim, so the worker leaves them alone during the test.
+        // The rows below are claimed with a long claim, so the running worker leaves them alone.
         JsonPath subscription = Catalog.subscribe(Catalog.uniqueKeyword(),
                 "{\"type\":\"webhook\",\"url\":\"http://127.0.0.1:9/hook\"}", null);
         UUID subscriptionId = UUID.fromString(subscription.getString("id"));
@@ -51,9 +51,11 @@ class DeliveryClaimsTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO delivery (id, subscription_id, "
                 + "event_id, event_type, payload, status, attempts, next_attempt_at, claimed_until, created_at) "
-                + "VALUES (?1, ?2, ?3, 'accord.initiative.cataloged', '{}', 'in_flight', 0, ?4, ?5, ?4)")
+                + "VALUES (?1, ?2, ?3, 'accord.initiative.cataloged', '{}', 'in_flight', 0, ?4, ?5, ?6)")
                 .setParameter(1, id).setParameter(2, subscriptionId).setParameter(3, UUID.randomUUID().toString())
-                .setParameter(4, now).setParameter(5, now.plusSeconds(600)).executeUpdate());
+                // Not due yet once released, so the running worker does not claim it again before the assertions.
+                .setParameter(4, now.plusSeconds(600)).setParameter(5, now.plusSeconds(600)).setParameter(6, now)
+                .executeUpdate());
         return id;
     }
 
