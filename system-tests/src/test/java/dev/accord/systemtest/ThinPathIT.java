@@ -7,9 +7,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.common.events.EventJson;
 import dev.accord.testsupport.AccordTestResource;
+import dev.accord.common.events.Topics;
 import dev.accord.testsupport.Fixtures;
+import dev.accord.testsupport.PrometheusText;
 import dev.accord.testsupport.TestDatabase;
 import dev.accord.testsupport.TestKafka;
+import dev.accord.testsupport.TopicReader;
 import dev.accord.testsupport.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -84,7 +87,10 @@ class ThinPathIT {
                         + "\"channel\":{\"type\":\"webhook\",\"url\":\"" + receiver.url("/accord") + "\"}}")
                 .post("/api/subscriptions").then().statusCode(201).extract().jsonPath();
 
+        // The article enters in a trace of the test's own; the same trace id must come out on the webhooks.
+        String traceId = PrometheusText.newTraceId();
         JsonPath accepted = given().baseUri(ingest.baseUrl()).header("Authorization", "Bearer " + API_KEY)
+                .header("traceparent", PrometheusText.traceparent(traceId))
                 .contentType("text/plain; charset=UTF-8").queryParam("url", "https://thehill.com/system-test/" + UUID.randomUUID())
                 .body(Fixtures.seedArticle())
                 .post("/api/articles").then().statusCode(202).extract().jsonPath();
@@ -116,7 +122,16 @@ class ThinPathIT {
             assertThat(body.get("subscriptionId").asText()).isEqualTo(subscription.getString("id"));
             notified.add(body.get("initiative").get("id").asText());
             given().get(body.get("catalogUrl").asText()).then().statusCode(200);
+            assertThat(PrometheusText.traceIdOf(webhook.header("traceparent"))).as("webhook traceparent").isEqualTo(traceId);
         }
         assertThat(notified).isEqualTo(japanese);
+        // And on the way: the records ingest published and those the catalog relayed are in the same trace.
+        try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.INITIATIVES, Topics.CATALOG)) {
+            List<TopicReader.Read> records = reader.awaitRecords(r -> initiativeIds.contains(r.key()),
+                    initiativeIds.size() * 2, FLOW);
+            assertThat(records).extracting(TopicReader.Read::topic).contains(Topics.INITIATIVES, Topics.CATALOG);
+            assertThat(records).allSatisfy(r -> assertThat(PrometheusText.traceIdOf(r.header("traceparent")))
+                    .as("traceparent on %s", r.topic()).isEqualTo(traceId));
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.accord.testsupport;
 import dev.accord.common.events.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,8 +28,18 @@ public final class CloudEventProducer implements AutoCloseable {
         sendRaw(topic, key, ceId, ceType, data instanceof String s ? s : EventJson.write(data));
     }
 
+    /** Like {@link #send}, with more headers (e.g. a W3C {@code traceparent}). */
+    public void send(String topic, String key, String ceId, String ceType, Object data, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, EventJson.write(data));
+        headers.forEach((name, value) -> header(record, name, value));
+        send(record, ceId, ceType, key);
+    }
+
     public void sendRaw(String topic, String key, String ceId, String ceType, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        send(new ProducerRecord<>(topic, key, value), ceId, ceType, key);
+    }
+
+    private void send(ProducerRecord<String, String> record, String ceId, String ceType, String key) {
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", ceId);
         header(record, "ce_type", ceType);

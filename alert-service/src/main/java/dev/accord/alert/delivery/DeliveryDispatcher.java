@@ -33,6 +33,7 @@ public class DeliveryDispatcher {
     private final DeliveryWorker worker;
     private final AlertConfig.Delivery config;
     private final EndpointSlots slots;
+    private final DeliveryClaims claims;
     private final AtomicInteger busyWorkers = new AtomicInteger();
     private final Semaphore wake = new Semaphore(0);
     /** Idle workers needed before a wake-up by a finished attempt claims again (a poll always claims). */
@@ -41,9 +42,10 @@ public class DeliveryDispatcher {
     private ExecutorService workers;
     private Thread loop;
 
-    public DeliveryDispatcher(DeliveryStore store, DeliveryWorker worker, AlertConfig config) {
+    public DeliveryDispatcher(DeliveryStore store, DeliveryWorker worker, DeliveryClaims claims, AlertConfig config) {
         this.store = store;
         this.worker = worker;
+        this.claims = claims;
         this.config = config.delivery();
         this.slots = new EndpointSlots(this.config.perEndpointConcurrency());
         this.refillAt = Math.max(1, this.config.workers() / 4);
@@ -105,7 +107,8 @@ public class DeliveryDispatcher {
     }
 
     private void dispatchDue() {
-        while (running) {
+        // Once shutdown begins nothing new is claimed; DeliveryClaims hands back what is held.
+        while (running && !claims.stopping()) {
             int idle = config.workers() - busyWorkers.get();
             if (idle <= 0) {
                 return;
@@ -115,6 +118,7 @@ public class DeliveryDispatcher {
             List<UUID> surplus = new ArrayList<>();
             for (DeliveryStore.Claimed delivery : claimed) {
                 if (slots.tryAcquire(delivery.endpoint())) {
+                    claims.held(List.of(delivery.id()));
                     busyWorkers.incrementAndGet();
                     workers.execute(() -> attempt(delivery));
                 } else {
@@ -129,12 +133,19 @@ public class DeliveryDispatcher {
     }
 
     private void attempt(DeliveryStore.Claimed delivery) {
+        boolean begun = false;
         try {
-            worker.attempt(delivery);
+            begun = claims.begin(delivery.id());
+            if (begun) {
+                worker.attempt(delivery);
+            }
         } catch (RuntimeException e) {
             // The row stays in_flight and is retried once its claim times out.
             LOG.errorf(e, "Delivery %s could not be settled", delivery.id());
         } finally {
+            if (begun) {
+                claims.end(delivery.id());
+            }
             slots.release(delivery.endpoint());
             busyWorkers.decrementAndGet();
             wake.release();

@@ -3,6 +3,8 @@ package dev.accord.alert.delivery;
 import dev.accord.alert.channel.ChannelType;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.alert.mail.EmailSender;
+import dev.accord.alert.observability.AlertMetrics;
+import dev.accord.alert.observability.DeliveryTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,17 +26,26 @@ public class DeliveryWorker {
     private final EmailSender email;
     private final RetrySchedule retries;
     private final AlertConfig.Delivery config;
+    private final DeliveryTraces traces;
 
     public DeliveryWorker(DeliveryStore store, WebhookSender sender, EmailSender email, RetrySchedule retries,
-            AlertConfig config) {
+            AlertConfig config, DeliveryTraces traces) {
         this.store = store;
         this.sender = sender;
         this.email = email;
         this.retries = retries;
         this.config = config.delivery();
+        this.traces = traces;
     }
 
+    /** One attempt, traced as a child of the event's trace and timed in the delivery metrics. */
     void attempt(DeliveryStore.Claimed delivery) {
+        try (DeliveryTraces.Attempt observed = traces.attempt(delivery.id(), delivery.channelType())) {
+            attempt(delivery, observed);
+        }
+    }
+
+    private void attempt(DeliveryStore.Claimed delivery, DeliveryTraces.Attempt observed) {
         boolean webhook = !ChannelType.EMAIL.equals(delivery.channelType());
         long started = System.nanoTime();
         SendResult result = webhook
@@ -44,6 +55,7 @@ public class DeliveryWorker {
         Instant now = Instant.now();
         if (result.delivered()) {
             store.delivered(delivery, result.status(), now, latencyMs);
+            observed.settled(AlertMetrics.DELIVERED);
             LOG.debugf("Delivery %s delivered (HTTP %d)", delivery.id(), result.status());
             return;
         }
@@ -51,6 +63,7 @@ public class DeliveryWorker {
         Duration retryIn = gone || delivery.finalAttempt() ? null
                 : retries.after(delivery.attempts() + 1, result.retryAfter()).orElse(null);
         Optional<Instant> failingSince = store.failed(delivery, result.status(), result.error(), retryIn, now, latencyMs);
+        observed.settled(retryIn == null ? AlertMetrics.DEAD : AlertMetrics.RETRY);
         LOG.infof("Delivery %s attempt %d failed (%s); %s", delivery.id(), delivery.attempts() + 1, result.error(),
                 retryIn == null ? "no retries left" : "retry in " + retryIn);
         if (gone) {

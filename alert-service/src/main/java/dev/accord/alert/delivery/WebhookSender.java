@@ -1,6 +1,7 @@
 package dev.accord.alert.delivery;
 
 import dev.accord.alert.config.AlertConfig;
+import dev.accord.alert.observability.TraceParents;
 import dev.accord.common.net.AddressGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public class WebhookSender {
             return new SendResult(0, "refused: " + e.getMessage(), Optional.empty());
         }
         long timestamp = System.currentTimeMillis() / 1000;
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest request = TraceParents.onRequest(HttpRequest.newBuilder(uri)).timeout(timeout)
                 .header("content-type", "application/json")
                 .header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(timestamp))

@@ -17,7 +17,8 @@ public class DigestCutter {
         this.config = config;
     }
 
-    @Scheduled(every = "${accord.alert.digest.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${accord.alert.digest.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void cutClosedWindows() {
         int cut;
         do {

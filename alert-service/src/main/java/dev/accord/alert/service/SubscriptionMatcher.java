@@ -85,7 +85,8 @@ public class SubscriptionMatcher {
     }
 
     @Scheduled(every = "${accord.alert.matching.refresh-interval:5s}", delayed = "${accord.alert.matching.refresh-interval:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledRefresh() {
         if (!loaded || lastFullLoad.plus(config.fullReloadInterval()).isBefore(Instant.now())) {
             reload();

@@ -20,7 +20,8 @@ public class NotificationPurger {
         this.config = config;
     }
 
-    @Scheduled(every = "${accord.alert.stream.purge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${accord.alert.stream.purge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         int purged = log.purgeBefore(Instant.now().minus(config.retention()));
         if (purged > 0) {

@@ -27,4 +27,6 @@ public class OutboxEvent extends PanacheEntityBase {
     public String payload;
     public Instant createdAt;
     public Instant publishedAt;
+    /** W3C traceparent of the event that caused the change; the relay publishes in that trace. */
+    public String traceparent;
 }

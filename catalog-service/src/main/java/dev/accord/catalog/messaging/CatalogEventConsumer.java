@@ -1,5 +1,7 @@
 package dev.accord.catalog.messaging;
 
+import dev.accord.catalog.observability.CatalogMetrics;
+import dev.accord.catalog.observability.TraceParents;
 import dev.accord.catalog.service.CatalogRecorder;
 import dev.accord.catalog.service.ConsumedEvent;
 import dev.accord.common.db.DatabaseRetry;
@@ -13,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
@@ -35,11 +37,14 @@ public class CatalogEventConsumer {
     private final CatalogRecorder recorder;
     private final DeadLetters deadLetters;
     private final StoreRetry retry;
+    private final CatalogMetrics metrics;
 
-    public CatalogEventConsumer(CatalogRecorder recorder, DeadLetters deadLetters, StoreRetry retry) {
+    public CatalogEventConsumer(CatalogRecorder recorder, DeadLetters deadLetters, StoreRetry retry,
+            CatalogMetrics metrics) {
         this.recorder = recorder;
         this.deadLetters = deadLetters;
         this.retry = retry;
+        this.metrics = metrics;
     }
 
     @Incoming("articles-in")
@@ -55,7 +60,7 @@ public class CatalogEventConsumer {
     }
 
     private <T> void store(ConsumerRecords<String, String> records, String type, Class<T> dataType,
-            Consumer<List<ConsumedEvent<T>>> writer) {
+            ToIntFunction<List<ConsumedEvent<T>>> writer) {
         List<ConsumerRecord<String, String>> accepted = new ArrayList<>();
         List<ConsumedEvent<T>> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -69,8 +74,12 @@ public class CatalogEventConsumer {
         if (events.isEmpty()) {
             return;
         }
+        String topic = accepted.get(0).topic();
+        int[] duplicates = new int[1];
         try {
-            retry.run(() -> writer.accept(events));
+            retry.run(() -> duplicates[0] = writer.applyAsInt(events));
+            metrics.consumed(topic, CatalogMetrics.OK, events.size() - duplicates[0]);
+            metrics.consumed(topic, CatalogMetrics.DUPLICATE, duplicates[0]);
         } catch (DatabaseRetry.ConsumptionStopped e) {
             throw e;
         } catch (RuntimeException batchFailure) {
@@ -80,7 +89,8 @@ public class CatalogEventConsumer {
             for (int i = 0; i < events.size(); i++) {
                 List<ConsumedEvent<T>> single = List.of(events.get(i));
                 try {
-                    retry.run(() -> writer.accept(single));
+                    retry.run(() -> duplicates[0] = writer.applyAsInt(single));
+                    metrics.consumed(topic, duplicates[0] == 0 ? CatalogMetrics.OK : CatalogMetrics.DUPLICATE, 1);
                 } catch (DatabaseRetry.ConsumptionStopped e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -100,7 +110,7 @@ public class CatalogEventConsumer {
             throw new EventDecoder.InvalidEventException("Expected a " + type + " event, got " + actualType);
         }
         return new ConsumedEvent<>(id, Instant.ofEpochMilli(record.timestamp()),
-                EventDecoder.decode(type, record.value(), dataType));
+                EventDecoder.decode(type, record.value(), dataType), header(record, TraceParents.HEADER));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

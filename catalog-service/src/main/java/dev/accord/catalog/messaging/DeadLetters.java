@@ -1,6 +1,7 @@
 package dev.accord.catalog.messaging;
 
 import dev.accord.catalog.config.CatalogConfig;
+import dev.accord.catalog.observability.CatalogMetrics;
 import dev.accord.common.events.Topics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -25,10 +26,13 @@ public class DeadLetters {
 
     private final MutinyEmitter<String> out;
     private final CatalogConfig config;
+    private final CatalogMetrics metrics;
 
-    public DeadLetters(@Channel("dead-letters-out") MutinyEmitter<String> out, CatalogConfig config) {
+    public DeadLetters(@Channel("dead-letters-out") MutinyEmitter<String> out, CatalogConfig config,
+            CatalogMetrics metrics) {
         this.out = out;
         this.config = config;
+        this.metrics = metrics;
     }
 
     public void send(ConsumerRecord<String, String> record, Throwable error) {
@@ -51,6 +55,7 @@ public class DeadLetters {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(topic).withKey(record.key()).withHeaders(headers).build()))
                 .await().atMost(config.outbox().sendTimeout());
+        metrics.deadLettered(record.topic());
     }
 
     private static String headerValue(ConsumerRecord<String, String> record, String name) {

@@ -2,8 +2,13 @@ package dev.accord.catalog.messaging;
 
 import dev.accord.catalog.config.CatalogConfig;
 import dev.accord.catalog.domain.OutboxEvent;
+import dev.accord.catalog.observability.CatalogMetrics;
+import dev.accord.catalog.observability.TraceParents;
+import dev.accord.common.events.Topics;
+import io.opentelemetry.context.Context;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -34,19 +39,31 @@ public class OutboxRelay {
     private final MutinyEmitter<String> catalog;
     private final EntityManager em;
     private final CatalogConfig config;
+    private final CatalogMetrics metrics;
 
-    public OutboxRelay(@Channel("catalog-out") MutinyEmitter<String> catalog, EntityManager em, CatalogConfig config) {
+    public OutboxRelay(@Channel("catalog-out") MutinyEmitter<String> catalog, EntityManager em, CatalogConfig config,
+            CatalogMetrics metrics) {
         this.catalog = catalog;
         this.em = em;
         this.config = config;
+        this.metrics = metrics;
     }
 
-    @Scheduled(every = "${accord.catalog.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Skipped once shutdown began: the emitter and datasource are going away, and unrelayed rows wait for the next start.
+    @Scheduled(every = "${accord.catalog.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
         int relayed;
         do {
             relayed = relayBatch();
         } while (relayed == config.outbox().batchSize());
+        metrics.outboxBacklog(pendingRows());
+    }
+
+    @Transactional
+    long pendingRows() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                .getSingleResult()).longValue();
     }
 
     /** Relays one batch; returns how many rows it published. */
@@ -64,8 +81,14 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return 0;
         }
-        Uni.join().all(pending.stream().map(this::send).toList()).andFailFast()
-                .await().atMost(config.outbox().sendTimeout());
+        try {
+            Uni.join().all(pending.stream().map(this::send).toList()).andFailFast()
+                    .await().atMost(config.outbox().sendTimeout());
+        } catch (RuntimeException e) {
+            metrics.produced(Topics.CATALOG, CatalogMetrics.FAILED, pending.size());
+            throw e;
+        }
+        metrics.produced(Topics.CATALOG, CatalogMetrics.OK, pending.size());
         Instant now = Instant.now();
         pending.forEach(event -> event.publishedAt = now);
         LOG.debugf("Relayed %d catalog events", pending.size());
@@ -82,8 +105,12 @@ public class OutboxRelay {
                 .withDataContentType("application/json")
                 .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
                 .build();
+        // The change is published in the trace of the event that caused it: the connector starts its
+        // producer span under this context and writes that span's traceparent header on the record.
+        Context cause = TraceParents.restore(event.traceparent);
         return catalog.sendMessage(Message.of(event.payload)
                 .addMetadata(cloudEvent)
+                .addMetadata(TracingMetadata.with(cause, cause))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(subject).build()));
     }
 }

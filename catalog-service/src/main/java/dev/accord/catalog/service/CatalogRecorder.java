@@ -10,6 +10,7 @@ import dev.accord.common.events.ArticleIngested;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.InitiativeExtracted;
+import dev.accord.common.logging.EventLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -46,22 +47,37 @@ public class CatalogRecorder {
         this.em = em;
     }
 
+    /** Returns how many of the events were already in the catalog (duplicates). */
     @Transactional
-    public void recordArticles(List<ConsumedEvent<ArticleIngested>> batch) {
-        batch.forEach(this::recordArticle);
+    public int recordArticles(List<ConsumedEvent<ArticleIngested>> batch) {
+        int duplicates = 0;
+        for (ConsumedEvent<ArticleIngested> event : batch) {
+            try (EventLogContext log = EventLogContext.of(event.eventId())) {
+                duplicates += recordArticle(event) ? 0 : 1;
+            }
+        }
+        return duplicates;
     }
 
+    /** Returns how many of the events were already in the catalog (duplicates). */
     @Transactional
-    public void recordInitiatives(List<ConsumedEvent<InitiativeExtracted>> batch) {
+    public int recordInitiatives(List<ConsumedEvent<InitiativeExtracted>> batch) {
         merger.lockParties(batch.stream().map(event -> features(event.data())).toList());
-        batch.forEach(this::recordInitiative);
+        int duplicates = 0;
+        for (ConsumedEvent<InitiativeExtracted> event : batch) {
+            try (EventLogContext log = EventLogContext.of(event.eventId())) {
+                duplicates += recordInitiative(event) ? 0 : 1;
+            }
+        }
+        return duplicates;
     }
 
-    private void recordArticle(ConsumedEvent<ArticleIngested> event) {
+    /** False when the article was already stored. */
+    private boolean recordArticle(ConsumedEvent<ArticleIngested> event) {
         ArticleIngested data = event.data();
         if (!ProcessedEvent.markProcessed(event.eventId()) || Article.findById(data.id()) != null) {
             LOG.debugf("Article %s (event %s) is already in the catalog", data.id(), event.eventId());
-            return;
+            return false;
         }
         Article article = new Article();
         article.id = data.id();
@@ -82,14 +98,16 @@ public class CatalogRecorder {
         article.persist();
         // Mentions consumed before their article learn its source now.
         Mention.update("source = ?1 where articleId = ?2 and source is null", article.source, article.id);
-        outbox.add(EventTypes.ARTICLE_CATALOGED, article.id, ARTICLE_CAUSE, events.of(article));
+        outbox.add(EventTypes.ARTICLE_CATALOGED, article.id, ARTICLE_CAUSE, events.of(article), event.traceparent());
+        return true;
     }
 
-    private void recordInitiative(ConsumedEvent<InitiativeExtracted> event) {
+    /** False when the mention was already stored. */
+    private boolean recordInitiative(ConsumedEvent<InitiativeExtracted> event) {
         InitiativeExtracted data = event.data();
         if (!ProcessedEvent.markProcessed(event.eventId()) || Mention.findById(data.id()) != null) {
             LOG.debugf("Initiative %s (event %s) is already in the catalog", data.id(), event.eventId());
-            return;
+            return false;
         }
         InitiativeMatcher.Features features = features(data);
         Optional<UUID> existing = merger.entryFor(features, event.publishedAt());
@@ -104,8 +122,9 @@ public class CatalogRecorder {
         String cause = "mention:" + data.id();
         if (existing.isEmpty()) {
             recordStage(entry, null, mention, now);
-            outbox.add(EventTypes.INITIATIVE_CATALOGED, entry.id, cause, events.of(entry, mention, null, null));
-            return;
+            outbox.add(EventTypes.INITIATIVE_CATALOGED, entry.id, cause, events.of(entry, mention, null, null),
+                    event.traceparent());
+            return true;
         }
         entry.countries = union(entry.countries, data.parties().countries());
         entry.organisations = union(entry.organisations, data.parties().organisations());
@@ -121,7 +140,9 @@ public class CatalogRecorder {
             recordStage(entry, previousStage, mention, now);
         }
         String change = previousStage == null ? CatalogInitiative.CHANGE_MENTION : CatalogInitiative.CHANGE_STAGE;
-        outbox.add(EventTypes.INITIATIVE_UPDATED, entry.id, cause, events.of(entry, mention, change, previousStage));
+        outbox.add(EventTypes.INITIATIVE_UPDATED, entry.id, cause, events.of(entry, mention, change, previousStage),
+                event.traceparent());
+        return true;
     }
 
     static InitiativeMatcher.Features features(InitiativeExtracted data) {

@@ -16,15 +16,17 @@ public class Outbox {
      * Adds an event about {@code aggregateId} (the Kafka key). Its {@code ce_id} is derived from the
      * type, the aggregate and {@code cause} (what made the change, e.g. the consumed mention), so
      * the same change always carries the same id, even when replayed into a rebuilt database.
+     * {@code traceparent} (may be null) is the trace the relay publishes the event in.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void add(String eventType, UUID aggregateId, String cause, Object data) {
+    public void add(String eventType, UUID aggregateId, String cause, Object data, String traceparent) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = EventIds.eventId(eventType, aggregateId, cause);
         event.eventType = eventType;
         event.aggregateId = aggregateId;
         event.payload = EventJson.write(data);
         event.createdAt = Instant.now();
+        event.traceparent = traceparent;
         event.persist();
     }
 }

@@ -45,7 +45,8 @@ public class FeedPoller {
         this.config = config.feeds();
     }
 
-    @Scheduled(every = "${accord.ingest.feeds.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${accord.ingest.feeds.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pollDue() {
         // One feed per claim: a lease starts when its claim does, so claiming a whole batch up front
         // would let the last feed's lease run down while the others are polled.

@@ -6,11 +6,15 @@ import dev.accord.common.events.EventJson;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.InitiativeExtracted;
 import dev.accord.common.events.Topics;
+import dev.accord.common.logging.EventLogContext;
 import dev.accord.common.web.ProblemException;
 import dev.accord.ingest.config.IngestConfig;
+import dev.accord.ingest.observability.IngestMetrics;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -50,6 +54,7 @@ public class EventPublisher {
     private final KafkaTransactions<String> transactions;
     private final KafkaClientService clients;
     private final IngestConfig config;
+    private final IngestMetrics metrics;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread committer;
     /** A transaction's abort did not reach the broker; it must be completed before the next transaction begins. */
@@ -60,10 +65,11 @@ public class EventPublisher {
     }
 
     public EventPublisher(@Channel(CHANNEL) KafkaTransactions<String> transactions, KafkaClientService clients,
-            IngestConfig config) {
+            IngestConfig config, IngestMetrics metrics) {
         this.transactions = transactions;
         this.clients = clients;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) {
@@ -79,25 +85,36 @@ public class EventPublisher {
     }
 
     public void publish(ArticleIngested article, List<InitiativeExtracted> initiatives) {
+        // The committer thread sends, so the request's trace context travels with each message: the
+        // connector then writes it as the record's W3C traceparent header.
+        TracingMetadata trace = TracingMetadata.with(Context.current(), Context.current());
         List<Message<String>> messages = new ArrayList<>();
         for (InitiativeExtracted initiative : initiatives) {
             messages.add(message(Topics.INITIATIVES, EventTypes.INITIATIVE_EXTRACTED, initiative.id().toString(),
-                    article.contentHash(), initiative));
+                    article.contentHash(), initiative).addMetadata(trace));
         }
         messages.add(message(Topics.ARTICLES, EventTypes.ARTICLE_INGESTED, article.id().toString(),
-                article.contentHash(), article));
+                article.contentHash(), article).addMetadata(trace));
         Pending pending = new Pending(messages, new CompletableFuture<>());
         queue.add(pending);
-        try {
-            pending.committed().get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.errorf(e, "Kafka did not commit the events of article %s", article.id());
-            throw unavailable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
+        String articleEventId = EventIds.eventId(EventTypes.ARTICLE_INGESTED, article.id().toString(),
+                article.contentHash()).toString();
+        try (EventLogContext log = EventLogContext.of(articleEventId)) {
+            try {
+                pending.committed().get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                metrics.produced(Topics.ARTICLES, IngestMetrics.FAILED, 1);
+                metrics.produced(Topics.INITIATIVES, IngestMetrics.FAILED, initiatives.size());
+                LOG.errorf(e, "Kafka did not commit the events of article %s", article.id());
+                throw unavailable();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable();
+            }
+            metrics.produced(Topics.ARTICLES, IngestMetrics.OK, 1);
+            metrics.produced(Topics.INITIATIVES, IngestMetrics.OK, initiatives.size());
+            LOG.infof("Published article %s with %d initiatives", article.id(), initiatives.size());
         }
-        LOG.infof("Published article %s with %d initiatives", article.id(), initiatives.size());
     }
 
     private void commitLoop() {

@@ -5,10 +5,12 @@ import dev.accord.common.events.EventIds;
 import dev.accord.common.events.Evidence;
 import dev.accord.common.events.InitiativeExtracted;
 import dev.accord.common.events.Parties;
+import dev.accord.common.events.Topics;
 import dev.accord.common.web.ProblemException;
 import dev.accord.ingest.api.IngestResult;
 import dev.accord.ingest.config.IngestConfig;
 import dev.accord.ingest.messaging.EventPublisher;
+import dev.accord.ingest.observability.IngestMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +34,11 @@ public class ArticleIntake {
     private final DuplicateDetector duplicates;
     private final EventPublisher publisher;
     private final IngestConfig config;
+    private final IngestMetrics metrics;
 
     public ArticleIntake(BoilerplateCleaner cleaner, SentenceSplitter splitter, InitiativeExtractor extractor,
             Tagger tagger, PageFetcher fetcher, DuplicateDetector duplicates, EventPublisher publisher,
-            IngestConfig config) {
+            IngestConfig config, IngestMetrics metrics) {
         this.cleaner = cleaner;
         this.splitter = splitter;
         this.extractor = extractor;
@@ -44,10 +47,13 @@ public class ArticleIntake {
         this.duplicates = duplicates;
         this.publisher = publisher;
         this.config = config;
+        this.metrics = metrics;
     }
 
     public IngestResult ingest(ArticleDraft draft) {
-        CleanedArticle article = cleaner.clean(withContent(draft));
+        ArticleDraft content = withContent(draft);
+        long started = System.nanoTime();
+        CleanedArticle article = cleaner.clean(content);
         String text = truncate(article.text());
         if (text.isBlank()) {
             throw ProblemException.badRequest("No article text is left once page boilerplate is removed.");
@@ -60,12 +66,14 @@ public class ArticleIntake {
                 SimHash.of(text));
         Optional<UUID> original = duplicates.originalOf(fingerprint);
         if (original.isPresent()) {
+            metrics.produced(Topics.ARTICLES, IngestMetrics.DUPLICATE, 1);
             return IngestResult.duplicateOf(original.get());
         }
 
         List<InitiativeExtracted> initiatives = extractor.extract(splitter.split(text)).stream()
                 .map(found -> toEvent(articleId, found)).toList();
         Tags tags = tagger.tag(text);
+        metrics.extractionTook(System.nanoTime() - started);
         ArticleIngested event = new ArticleIngested(ArticleIngested.SCHEMA_VERSION, articleId, url,
                 sourceOf(article, url), article.title(), article.publishedAt(), Instant.now(), article.language(), text,
                 contentHash, tags.topics(), tags.countries(), tags.organisations(), tags.people(),

@@ -1,0 +1,92 @@
+package dev.accord.alert.observability;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Carries a catalog event's trace over the delivery table: while the consumer matches the event, the
+ * trace is bound to its transaction (the {@code delivery.traceparent} column defaults to it); when the
+ * worker sends a delivery, {@link #attempt} restores it and opens a child span, current for the
+ * duration of the send, whose traceparent the webhook request carries. It also times the attempt for
+ * {@link AlertMetrics}.
+ */
+@ApplicationScoped
+public class DeliveryTraces {
+
+    private final EntityManager em;
+    private final Tracer tracer;
+    private final AlertMetrics metrics;
+
+    public DeliveryTraces(EntityManager em, Tracer tracer, AlertMetrics metrics) {
+        this.em = em;
+        this.tracer = tracer;
+        this.metrics = metrics;
+    }
+
+    /** Makes rows inserted into {@code delivery} in the caller's transaction default to {@code traceparent}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bind(String traceparent) {
+        em.createNativeQuery("SELECT set_config('accord.traceparent', ?1, true)")
+                .setParameter(1, traceparent == null ? "" : traceparent).getSingleResult();
+    }
+
+    /** Starts observing one delivery attempt; close it when the attempt is settled. */
+    public Attempt attempt(UUID deliveryId, String channelType) {
+        String channel = channelType == null ? "webhook" : channelType;
+        Context parent = TraceParents.restore(storedTraceparent(deliveryId));
+        Span span = tracer.spanBuilder("deliver " + channel).setParent(parent).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("accord.delivery.id", deliveryId.toString()).startSpan();
+        return new Attempt(channel, span, span.makeCurrent(), System.nanoTime());
+    }
+
+    @Transactional
+    String storedTraceparent(UUID deliveryId) {
+        List<?> rows = em.createNativeQuery("SELECT traceparent FROM delivery WHERE id = ?1")
+                .setParameter(1, deliveryId).getResultList();
+        return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    /** One attempt in progress: its span is current until {@link #close}. */
+    public final class Attempt implements AutoCloseable {
+
+        private final String channel;
+        private final Span span;
+        private final Scope scope;
+        private final long started;
+        private String outcome;
+
+        private Attempt(String channel, Span span, Scope scope, long started) {
+            this.channel = channel;
+            this.span = span;
+            this.scope = scope;
+            this.started = started;
+        }
+
+        /** How the attempt ended: {@link AlertMetrics#DELIVERED}, {@link AlertMetrics#RETRY} or {@link AlertMetrics#DEAD}. */
+        public void settled(String outcome) {
+            this.outcome = outcome;
+        }
+
+        @Override
+        public void close() {
+            String result = outcome == null ? AlertMetrics.RETRY : outcome;
+            metrics.attempted(channel, result, Duration.ofNanos(System.nanoTime() - started));
+            span.setAttribute("accord.delivery.outcome", result);
+            if (!AlertMetrics.DELIVERED.equals(result)) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            scope.close();
+            span.end();
+        }
+    }
+}
