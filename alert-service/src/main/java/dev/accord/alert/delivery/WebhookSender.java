@@ -1,7 +1,7 @@
 package dev.accord.alert.delivery;
 
 import dev.accord.alert.config.AlertConfig;
-import dev.accord.alert.observability.TraceParents;
+import dev.accord.common.tracing.TraceParents;
 import dev.accord.common.net.AddressGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

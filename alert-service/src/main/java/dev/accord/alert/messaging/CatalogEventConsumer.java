@@ -5,7 +5,7 @@ import dev.accord.alert.filter.ChangeKinds;
 import dev.accord.alert.filter.EventKind;
 import dev.accord.alert.observability.AlertMetrics;
 import dev.accord.alert.observability.DeliveryTraces;
-import dev.accord.alert.observability.TraceParents;
+import dev.accord.common.tracing.TraceParents;
 import dev.accord.alert.service.AlertPlanner;
 import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;

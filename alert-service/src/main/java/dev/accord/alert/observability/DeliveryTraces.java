@@ -1,5 +1,6 @@
 package dev.accord.alert.observability;
 
+import dev.accord.common.tracing.TraceParents;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;

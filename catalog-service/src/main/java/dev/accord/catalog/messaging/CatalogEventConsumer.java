@@ -1,7 +1,7 @@
 package dev.accord.catalog.messaging;
 
 import dev.accord.catalog.observability.CatalogMetrics;
-import dev.accord.catalog.observability.TraceParents;
+import dev.accord.common.tracing.TraceParents;
 import dev.accord.catalog.service.CatalogRecorder;
 import dev.accord.catalog.service.ConsumedEvent;
 import dev.accord.common.db.DatabaseRetry;

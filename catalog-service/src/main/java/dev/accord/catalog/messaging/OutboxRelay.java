@@ -3,7 +3,7 @@ package dev.accord.catalog.messaging;
 import dev.accord.catalog.config.CatalogConfig;
 import dev.accord.catalog.domain.OutboxEvent;
 import dev.accord.catalog.observability.CatalogMetrics;
-import dev.accord.catalog.observability.TraceParents;
+import dev.accord.common.tracing.TraceParents;
 import dev.accord.common.events.Topics;
 import io.opentelemetry.context.Context;
 import io.quarkus.scheduler.Scheduled;

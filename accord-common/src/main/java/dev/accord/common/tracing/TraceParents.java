@@ -1,4 +1,4 @@
-package dev.accord.alert.observability;
+package dev.accord.common.tracing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
