@@ -20,8 +20,8 @@ public final class PrometheusText {
             if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
                 continue;
             }
-            // name{labels} value [timestamp] [# exemplar]
-            int end = line.indexOf('{') >= 0 ? line.indexOf("} ") + 1 : line.indexOf(' ');
+            // name{labels} value [timestamp] [# {exemplar labels} value]: only a brace right after the name opens labels.
+            int end = line.startsWith(name + "{") ? line.indexOf("} ") + 1 : line.indexOf(' ');
             String series = line.substring(0, end);
             String value = line.substring(end + 1).split(" ")[0];
             boolean all = true;
