@@ -3,13 +3,13 @@ package dev.accord.alert.observability;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import dev.accord.alert.Catalog;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
+import dev.accord.testsupport.HealthChecks;
 import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.PrometheusText;
 import dev.accord.testsupport.TestKafka;
@@ -19,7 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -54,13 +53,7 @@ class OperationsEndpointsTest {
 
     @Test
     void livenessAndReadinessAreUpWithKafkaAndDatabaseChecked() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        JsonPath ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .extract().jsonPath();
-        List<String> checks = ready.getList("checks.name");
-        assertThat(checks).anySatisfy(name -> assertThat(name).containsIgnoringCase("kafka"));
-        assertThat(checks).anySatisfy(name -> assertThat(name).containsIgnoringCase("database"));
-        assertThat(ready.getList("checks.status")).containsOnly("UP");
+        HealthChecks.assertLiveAndReadyWithKafkaAndDatabase();
     }
 
     @Test
