@@ -36,7 +36,14 @@ final class CatalogLoad {
         String metric = options.string("metric", "catalog.rows_per_s");
         Duration timeout = options.seconds("timeout");
         SyntheticInitiatives source = new SyntheticInitiatives(System.nanoTime());
-        settle(options.string("bootstrap"), timeout);
+        Duration settleTimeout = options.string("settle", "").isEmpty() ? timeout : options.seconds("settle");
+        long backlog = settle(options.string("bootstrap"), settleTimeout);
+        if (backlog > 0) {
+            // Counting mentions now would credit this load with the earlier loads' events.
+            out.unavailable(metric, String.format("not measured: the catalog still had %d events of earlier loads to"
+                    + " consume after waiting %d s", backlog, settleTimeout.toSeconds()));
+            return;
+        }
         try (Connection connection = PostgresBaseline.connect(options)) {
             long before = stored(connection);
             // --fill-to N: as many events as the catalog lacks to hold N initiatives (each event is a new one).
@@ -96,23 +103,27 @@ final class CatalogLoad {
     }
 
     /**
-     * Waits until the catalog has consumed what earlier loads (ingest) left on its topics, so that
-     * the mentions counted are this load's only.
+     * Waits until the catalog has consumed what earlier loads (ingest, end to end) left on its topics,
+     * so that the mentions counted are this load's only. Returns the events still unconsumed (0 when settled).
      */
-    private static void settle(String bootstrap, Duration timeout) throws Exception {
+    private static long settle(String bootstrap, Duration timeout) throws Exception {
         Properties config = new Properties();
         config.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         long start = System.nanoTime();
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
-            while (EndToEnd.lag(admin, "catalog-service", Topics.INITIATIVES) + EndToEnd.lag(admin, "catalog-service", Topics.ARTICLES) > 0) {
+            long lag;
+            while ((lag = EndToEnd.lag(admin, "catalog-service", Topics.INITIATIVES)
+                    + EndToEnd.lag(admin, "catalog-service", Topics.ARTICLES)) > 0) {
                 if (System.nanoTime() - start > timeout.toNanos()) {
-                    System.out.println("  catalog: earlier loads not consumed after " + timeout.toSeconds() + " s; going on");
-                    return;
+                    System.out.println("  catalog: " + lag + " events of earlier loads not consumed after "
+                            + timeout.toSeconds() + " s");
+                    return lag;
                 }
                 Thread.sleep(POLL.toMillis());
             }
         }
         System.out.printf("  catalog: earlier loads consumed after %.1f s%n", (System.nanoTime() - start) / 1e9);
+        return 0;
     }
 
     /** Mentions in the catalog: one per initiative event stored, whether or not it merged into an entry. */
