@@ -12,6 +12,7 @@ public final class SimHash {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final int SHINGLE = 3;
+    private static final long LOW_BIT_OF_EACH_BYTE = 0x0101010101010101L;
 
     private SimHash() {
     }
@@ -51,7 +52,12 @@ public final class SimHash {
         if (words < SHINGLE) {
             return fnv1a(text);
         }
-        int[] weights = new int[64];
+        // Each bit votes +1 when set, -1 when not, so a bit wins when set in more than half the
+        // shingles. The set bits are counted eight at a time in byte lanes (lane k of byte j counts
+        // bit 8j+k), emptied before a lane can overflow.
+        int[] ones = new int[64];
+        long[] lanes = new long[8];
+        int shingles = 0;
         for (int w = 0; w + SHINGLE <= words; w++) {
             long hash = FNV_OFFSET;
             for (int j = w; j < w + SHINGLE; j++) {
@@ -63,13 +69,17 @@ public final class SimHash {
                 hash *= FNV_PRIME;
             }
             hash = avalanche(hash);
-            for (int bit = 0; bit < 64; bit++) {
-                weights[bit] += (int) ((hash >>> bit) & 1) * 2 - 1;
+            for (int k = 0; k < 8; k++) {
+                lanes[k] += (hash >>> k) & LOW_BIT_OF_EACH_BYTE;
+            }
+            if (++shingles % 255 == 0) {
+                emptyLanes(lanes, ones);
             }
         }
+        emptyLanes(lanes, ones);
         long simhash = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (weights[bit] > 0) {
+            if (2 * ones[bit] > shingles) {
                 simhash |= 1L << bit;
             }
         }
@@ -87,6 +97,15 @@ public final class SimHash {
         int type = Character.getType(cp);
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
+    }
+
+    private static void emptyLanes(long[] lanes, int[] ones) {
+        for (int k = 0; k < 8; k++) {
+            for (int j = 0; j < 8; j++) {
+                ones[8 * j + k] += (int) ((lanes[k] >>> (8 * j)) & 0xff);
+            }
+            lanes[k] = 0;
+        }
     }
 
     private static int putUtf8(byte[] out, int at, int cp) {

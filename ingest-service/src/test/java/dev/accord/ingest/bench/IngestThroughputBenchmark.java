@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.common.events.EventJson;
 import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
+import dev.accord.testsupport.PrometheusText;
 import dev.accord.testsupport.TestKafka;
 import dev.accord.testsupport.TopicReader;
 import io.quarkus.test.common.ResourceArg;
@@ -76,7 +77,9 @@ class IngestThroughputBenchmark {
     void acceptedEventsPerSecondAndLatency() throws Exception {
         closedLoop(Math.max(2, CLIENTS / 2), WARM_UP_SECONDS);
         String loadBefore = loadAverage();
+        String metricsBefore = scrape();
         Closed burst = closedLoop(CLIENTS, SECONDS);
+        String metricsAfter = scrape();
         String loadAfter = loadAverage();
         double articlesPerSecond = burst.accepted / burst.seconds;
 
@@ -97,11 +100,16 @@ class IngestThroughputBenchmark {
                 ingest benchmark: %d processors, seed copies posted as text/plain
                 throughput: %d clients back to back for %.1f s: %d accepted (%d duplicate) = %.1f articles/s, %.0f events/s; \
                 latency p50 %d ms, p99 %d ms, max %d ms; load average before %s, after %s
+                  per article: extraction %.1f ms (mean); Kafka transactions: %.1f ms (mean), %.1f requests each (mean)
                 steady: %d articles/s for %d s: latency p50 %d ms, p99 %d ms, max %d ms; load average after %s
                 every accepted event read back from Kafka once (%d events)
                 """, Runtime.getRuntime().availableProcessors(), CLIENTS, burst.seconds, burst.accepted, duplicates.get(),
                 articlesPerSecond, burst.events / burst.seconds, pct(burst.latencyMs, 50), pct(burst.latencyMs, 99),
-                pct(burst.latencyMs, 100), loadBefore, loadAfter, paced, SECONDS, pct(pacedLatency, 50),
+                pct(burst.latencyMs, 100), loadBefore, loadAfter,
+                meanMs(metricsBefore, metricsAfter, "accord_extraction_seconds"),
+                meanMs(metricsBefore, metricsAfter, "accord_ingest_transaction_seconds"),
+                delta(metricsBefore, metricsAfter, "accord_ingest_transaction_requests_sum")
+                        / delta(metricsBefore, metricsAfter, "accord_ingest_transaction_requests_count"), paced, SECONDS, pct(pacedLatency, 50),
                 pct(pacedLatency, 99), pct(pacedLatency, 100), loadAverage(), acceptedKeys.size());
         System.out.println(report);
         Files.writeString(Path.of("target", "ingest-benchmark.txt"), report);
@@ -207,6 +215,20 @@ class IngestThroughputBenchmark {
         }
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private String scrape() throws IOException, InterruptedException {
+        URI metrics = URI.create(endpoint.toString()).resolve("/q/metrics");
+        return client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static double delta(String before, String after, String series) {
+        return PrometheusText.sum(after, series) - PrometheusText.sum(before, series);
+    }
+
+    /** The mean of a timer over the run, in milliseconds. */
+    private static double meanMs(String before, String after, String timer) {
+        return 1000 * delta(before, after, timer + "_sum") / delta(before, after, timer + "_count");
     }
 
     private static String loadAverage() {
