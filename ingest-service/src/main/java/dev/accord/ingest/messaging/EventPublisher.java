@@ -126,6 +126,7 @@ public class EventPublisher {
                 return;
             }
             queue.drainTo(batch, config.maxRequestsPerTransaction() - 1);
+            long started = System.nanoTime();
             try {
                 completePendingAbort();
                 transactions.withTransaction(emitter -> {
@@ -136,6 +137,8 @@ public class EventPublisher {
             } catch (RuntimeException e) {
                 abortPending |= abortMayBePending(e);
                 batch.forEach(p -> p.committed().completeExceptionally(e));
+            } finally {
+                metrics.transactionTook(System.nanoTime() - started, batch.size());
             }
         }
     }

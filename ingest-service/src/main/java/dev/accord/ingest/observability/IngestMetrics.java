@@ -1,5 +1,6 @@
 package dev.accord.ingest.observability;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,10 @@ public class IngestMetrics {
     public static final String EVENTS_PRODUCED = "accord.events.produced";
     /** Time spent cleaning, splitting, extracting and tagging one article. */
     public static final String EXTRACTION = "accord.extraction";
+    /** One Kafka transaction of the group commit, from its start to its commit (or failure). */
+    public static final String TRANSACTION = "accord.ingest.transaction";
+    /** How many requests' events one Kafka transaction carried. */
+    public static final String TRANSACTION_REQUESTS = "accord.ingest.transaction.requests";
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -24,11 +29,17 @@ public class IngestMetrics {
 
     private final MeterRegistry registry;
     private final Timer extraction;
+    private final Timer transaction;
+    private final DistributionSummary transactionRequests;
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.extraction = Timer.builder(EXTRACTION).description("Time to extract initiatives from one article")
                 .publishPercentileHistogram().register(registry);
+        this.transaction = Timer.builder(TRANSACTION).description("Time of one Kafka transaction of the group commit")
+                .publishPercentileHistogram().register(registry);
+        this.transactionRequests = DistributionSummary.builder(TRANSACTION_REQUESTS)
+                .description("Requests whose events one Kafka transaction carried").register(registry);
     }
 
     public void produced(String topic, String outcome, int count) {
@@ -38,5 +49,11 @@ public class IngestMetrics {
     /** Records one article's extraction (cleaning to tagging; fetching and publishing excluded). */
     public void extractionTook(long nanos) {
         extraction.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Records one transaction of the group commit: how long it took and how many requests it carried. */
+    public void transactionTook(long nanos, int requests) {
+        transaction.record(nanos, TimeUnit.NANOSECONDS);
+        transactionRequests.record(requests);
     }
 }

@@ -22,18 +22,31 @@ public class DuplicateDetector {
     public record Fingerprint(UUID articleId, String canonicalUrl, String contentHash, long simhash) {
     }
 
+    /**
+     * One statement, one round trip: the unique keys and the band indexes find the candidates, and
+     * the simhash distance is checked in the database, so only the answer comes back (copies of one
+     * story can share a band with thousands of stored articles).
+     */
     @Transactional
     public Optional<UUID> originalOf(Fingerprint fingerprint) {
-        Optional<SeenArticle> exact = SeenArticle.<SeenArticle>find("canonicalUrl = ?1 or contentHash = ?2",
-                fingerprint.canonicalUrl(), fingerprint.contentHash()).firstResultOptional();
-        if (exact.isPresent()) {
-            return Optional.of(exact.get().articleId);
-        }
         long hash = fingerprint.simhash();
-        List<SeenArticle> candidates = SeenArticle.list("band0 = ?1 or band1 = ?2 or band2 = ?3 or band3 = ?4",
-                SimHash.band(hash, 0), SimHash.band(hash, 1), SimHash.band(hash, 2), SimHash.band(hash, 3));
-        return candidates.stream().filter(c -> SimHash.distance(c.simhash, hash) <= NEAR_DUPLICATE_BITS)
-                .map(c -> c.articleId).findFirst();
+        List<?> found = SeenArticle.getEntityManager().createNativeQuery("""
+                SELECT article_id FROM seen_article
+                WHERE canonical_url = ?1 OR content_hash = ?2
+                   OR ((band0 = ?3 OR band1 = ?4 OR band2 = ?5 OR band3 = ?6)
+                       AND bit_count(CAST(simhash # ?7 AS bit(64))) <= ?8)
+                ORDER BY (canonical_url = ?1 OR content_hash = ?2) DESC
+                LIMIT 1""")
+                .setParameter(1, fingerprint.canonicalUrl())
+                .setParameter(2, fingerprint.contentHash())
+                .setParameter(3, SimHash.band(hash, 0))
+                .setParameter(4, SimHash.band(hash, 1))
+                .setParameter(5, SimHash.band(hash, 2))
+                .setParameter(6, SimHash.band(hash, 3))
+                .setParameter(7, hash)
+                .setParameter(8, NEAR_DUPLICATE_BITS)
+                .getResultList();
+        return found.stream().findFirst().map(id -> (UUID) id);
     }
 
     /** Remembers the article; false if another request remembered the same article first. */

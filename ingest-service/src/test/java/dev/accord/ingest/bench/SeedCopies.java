@@ -1,0 +1,53 @@
+package dev.accord.ingest.bench;
+
+import dev.accord.testsupport.Fixtures;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Distinct copies of the seed article, made as the benchmarks harness makes them: the seed with a
+ * paragraph of made-up words as long as the article after its third paragraph, so that copies lie
+ * about 20 simhash bits apart and duplicate detection lets each through, while extraction finds the
+ * same initiatives in every copy.
+ */
+final class SeedCopies {
+
+    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ru", "te", "sa", "no", "vi", "de", "po", "zu",
+        "fe", "ga", "hi", "ju", "be", "xo", "qui", "ny", "wa"};
+    private static final int SENTENCE_WORDS = 12;
+
+    private final List<String> paragraphs;
+    private final int noteWords;
+    private final long salt;
+
+    SeedCopies(long salt) {
+        String seed = Fixtures.seedArticle();
+        this.paragraphs = Arrays.stream(seed.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        this.noteWords = Math.max(200, seed.split("\\s+").length);
+        this.salt = salt;
+    }
+
+    String copy(long n) {
+        SplittableRandom random = new SplittableRandom(salt * 1_000_003L + n);
+        StringBuilder note = new StringBuilder("Archive note ").append(salt).append('-').append(n).append(". ");
+        for (int w = 0; w < noteWords; w++) {
+            String word = word(random);
+            note.append(w % SENTENCE_WORDS == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
+            note.append(w % SENTENCE_WORDS == SENTENCE_WORDS - 1 || w == noteWords - 1 ? ". " : " ");
+        }
+        List<String> parts = new ArrayList<>(paragraphs);
+        parts.add(Math.min(3, parts.size()), note.toString().strip());
+        return String.join("\n\n", parts) + "\n";
+    }
+
+    private static String word(SplittableRandom random) {
+        int syllables = 2 + random.nextInt(3);
+        StringBuilder word = new StringBuilder();
+        for (int s = 0; s < syllables; s++) {
+            word.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+        }
+        return word.toString();
+    }
+}
