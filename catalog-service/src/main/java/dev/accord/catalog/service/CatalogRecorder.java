@@ -120,7 +120,6 @@ public class CatalogRecorder {
 
     private int recordInitiatives(Connection connection, List<ConsumedEvent<InitiativeExtracted>> batch,
             List<InitiativeMatcher.Features> features) throws SQLException {
-        long t0 = System.nanoTime();
         Set<String> fresh = InitiativeRows.markProcessed(connection,
                 batch.stream().map(ConsumedEvent::eventId).toList());
         Set<UUID> known = InitiativeRows.existingMentions(connection,
@@ -144,7 +143,6 @@ public class CatalogRecorder {
         // Where each mention goes, in batch order; a mention may join an entry an earlier one started.
         MergeCandidates candidates = merger.candidates(connection, accepted.stream()
                 .map(i -> new InitiativeMerger.Placing(features.get(i), batch.get(i).publishedAt())).toList());
-        long t1 = System.nanoTime();
         List<Placement> placements = new ArrayList<>();
         Map<UUID, Instant> started = new HashMap<>();
         for (int i : accepted) {
@@ -162,7 +160,6 @@ public class CatalogRecorder {
             placements.add(new Placement(event, mention, entryId, joined.isEmpty(), now));
         }
 
-        long t2 = System.nanoTime();
         Set<UUID> storedEntries = new TreeSet<>();
         placements.stream().map(Placement::entryId).filter(id -> !started.containsKey(id)).forEach(storedEntries::add);
         Map<UUID, Initiative> entries = new LinkedHashMap<>(InitiativeRows.lockEntries(connection, storedEntries));
@@ -212,16 +209,12 @@ public class CatalogRecorder {
                         events.of(entry, mention, change, previousStage, entryArticles), event.traceparent()));
             }
         }
-        long t3 = System.nanoTime();
         // Entries first: mentions and stage history reference them.
         InitiativeRows.insertEntries(connection, newEntries);
         InitiativeRows.insertMentions(connection, mentions);
         InitiativeRows.insertStages(connection, stages);
         InitiativeRows.insertOutbox(connection, outboxEvents);
         InitiativeRows.updateEntries(connection, storedEntries.stream().map(entries::get).toList());
-        long t4 = System.nanoTime();
-        LOG.infof("TIMING batch %d candidates %d: load %d ms place %d ms prepare %d ms write %d ms", batch.size(), candidates.size(),
-                (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000);
         return batch.size() - placements.size();
     }
 

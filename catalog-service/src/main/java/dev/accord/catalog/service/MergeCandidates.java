@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,13 +51,24 @@ final class MergeCandidates {
     private final List<Candidate> candidates = new ArrayList<>();
     private final Map<String, IntList> byTerm = new HashMap<>();
     private final Map<String, IntList> byTitleTerm = new HashMap<>();
-    private int[] shared = new int[64];
-    private int[] sharedTitle = new int[64];
+    /** Each word's number in this index, so a candidate's words are a sorted int array (quick to intersect). */
+    private final Map<String, Integer> termIds = new HashMap<>();
+    private final List<int[]> termsOf = new ArrayList<>();
+    private final List<int[]> titleTermsOf = new ArrayList<>();
+    /** Needs larger than this are not looked for: no title or sentence has that many stems in common. */
+    private static final int MAX_NEED = 64;
+    private static final IntList EMPTY = new IntList();
+
+    private final List<int[]> needs;
+    /** seen[c] == stamp: candidate c was already collected for the current mention. */
+    private int[] seen = new int[64];
+    private int stamp;
 
     MergeCandidates(Duration window, double threshold, double titleWeight) {
         this.window = window;
         this.threshold = threshold;
         this.titleWeight = titleWeight;
+        this.needs = needs(threshold, titleWeight);
     }
 
     void add(Candidate candidate) {
@@ -68,9 +80,10 @@ final class MergeCandidates {
         for (String term : candidate.titleTermSet()) {
             byTitleTerm.computeIfAbsent(term, t -> new IntList()).add(index);
         }
-        if (index >= shared.length) {
-            shared = java.util.Arrays.copyOf(shared, shared.length * 2);
-            sharedTitle = java.util.Arrays.copyOf(sharedTitle, sharedTitle.length * 2);
+        termsOf.add(ids(candidate.termSet(), true));
+        titleTermsOf.add(ids(candidate.titleTermSet(), true));
+        if (index >= seen.length) {
+            seen = java.util.Arrays.copyOf(seen, seen.length * 2);
         }
     }
 
@@ -89,43 +102,44 @@ final class MergeCandidates {
         if (keys.isEmpty() || mention.terms().isEmpty()) {
             return Optional.empty();
         }
-        IntList touched = new IntList();
-        for (String term : new HashSet<>(mention.terms())) {
-            IntList postings = byTerm.get(term);
-            if (postings != null) {
+        Set<String> titleTerms = new HashSet<>(mention.titleTerms());
+        Set<String> terms = new HashSet<>(mention.terms());
+        int[] termIds = ids(terms, false);
+        int[] titleTermIds = ids(titleTerms, false);
+        IntList found = new IntList();
+        stamp++;
+        for (int[] need : needs) {
+            // A candidate meeting this need shares at least need[0] title terms and need[1] terms, so it is
+            // in the postings of the mention's rarest |title terms| - need[0] + 1 title terms, and in those of
+            // its rarest |terms| - need[1] + 1 terms: read whichever lists are shorter.
+            List<IntList> byTitle = need[0] == 0 ? null : rarest(titleTerms, byTitleTerm, need[0]);
+            List<IntList> byTerms = rarest(terms, byTerm, need[1]);
+            List<IntList> cheaper = byTitle == null || cost(byTerms) <= cost(byTitle) ? byTerms : byTitle;
+            for (IntList postings : cheaper) {
                 for (int i = 0; i < postings.size; i++) {
                     int c = postings.values[i];
-                    if (shared[c]++ == 0) {
-                        touched.add(c);
+                    if (seen[c] != stamp) {
+                        seen[c] = stamp;
+                        found.add(c);
                     }
                 }
             }
         }
-        for (String term : new HashSet<>(mention.titleTerms())) {
-            IntList postings = byTitleTerm.get(term);
-            if (postings != null) {
-                for (int i = 0; i < postings.size; i++) {
-                    int c = postings.values[i];
-                    if (shared[c] > 0) {
-                        sharedTitle[c]++;
-                    }
-                }
-            }
-        }
-        boolean countable = distinct(mention.titleTerms()) && distinct(mention.terms());
+        boolean countable = titleTerms.size() == mention.titleTerms().size() && terms.size() == mention.terms().size();
         Instant from = at.minus(window);
         Instant to = at.plus(window);
         Candidate best = null;
         double bestScore = 0;
-        for (int i = 0; i < touched.size; i++) {
-            int c = touched.values[i];
+        for (int i = 0; i < found.size; i++) {
+            int c = found.values[i];
             Candidate candidate = candidates.get(c);
-            // Most candidates share only common words: the counts alone rule them out, before any other test.
-            boolean possible = !countable || !candidate.duplicateFree() || mayReach(sharedTitle[c], shared[c]);
-            double score = !possible || candidate.mentionedAt().isBefore(from) || candidate.mentionedAt().isAfter(to)
-                    || !sharesAny(candidate.partyKeySet(), keys) ? Double.NaN : score(mention, countable, candidate, c);
-            shared[c] = 0;
-            sharedTitle[c] = 0;
+            int shared = sharedCount(termIds, termsOf.get(c));
+            int sharedTitle = sharedCount(titleTermIds, titleTermsOf.get(c));
+            if (shared == 0 || !mayReach(sharedTitle, shared) || candidate.mentionedAt().isBefore(from)
+                    || candidate.mentionedAt().isAfter(to) || !sharesAny(candidate.partyKeySet(), keys)) {
+                continue;
+            }
+            double score = score(mention, countable, candidate, sharedTitle, shared);
             if (!(score >= threshold)) {
                 continue;
             }
@@ -141,23 +155,100 @@ final class MergeCandidates {
     }
 
     /**
+     * The least (shared title terms, shared terms) pairs with which a score can reach the threshold:
+     * any candidate that can merge meets one of them. Shared terms are at least one (a candidate shares a word).
+     */
+    private static List<int[]> needs(double threshold, double titleWeight) {
+        List<int[]> needs = new ArrayList<>();
+        int leastTerms = Integer.MAX_VALUE;
+        for (int title = 0; title <= MAX_NEED; title++) {
+            for (int all = 1; all < leastTerms && all <= MAX_NEED; all++) {
+                if (bound(title, all, titleWeight) >= threshold - 1e-9) {
+                    needs.add(new int[] {title, all});
+                    leastTerms = all;
+                    break;
+                }
+            }
+        }
+        return needs;
+    }
+
+    /** The postings of the {@code terms} that a set sharing {@code least} of them must meet: all but the least - 1 commonest. */
+    private static List<IntList> rarest(Set<String> terms, Map<String, IntList> index, int least) {
+        int keep = terms.size() - least + 1;
+        if (keep <= 0) {
+            return List.of();
+        }
+        List<IntList> postings = new ArrayList<>(terms.size());
+        for (String term : terms) {
+            postings.add(index.getOrDefault(term, EMPTY));
+        }
+        postings.sort(Comparator.comparingInt(p -> p.size));
+        return postings.subList(0, keep);
+    }
+
+    private static long cost(List<IntList> postings) {
+        long cost = 0;
+        for (IntList p : postings) {
+            cost += p.size;
+        }
+        return cost;
+    }
+
+    /** The numbers of these words, sorted; words not in the index get one only when {@code assign}. */
+    private int[] ids(Set<String> words, boolean assign) {
+        int[] ids = new int[words.size()];
+        int n = 0;
+        for (String word : words) {
+            Integer id = assign ? termIds.computeIfAbsent(word, w -> termIds.size()) : termIds.get(word);
+            if (id != null) {
+                ids[n++] = id;
+            }
+        }
+        int[] sorted = java.util.Arrays.copyOf(ids, n);
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** How many numbers two sorted arrays of distinct numbers share. */
+    private static int sharedCount(int[] a, int[] b) {
+        int shared = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length;) {
+            if (a[i] == b[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+
+    private static double bound(int sharedTitle, int shared, double titleWeight) {
+        return titleWeight * Math.min(1.0, sharedTitle / (double) InitiativeMatcher.MIN_TITLE_TERMS)
+                + (1 - titleWeight) * Math.min(1.0, shared / (double) InitiativeMatcher.MIN_TERMS);
+    }
+
+    /**
      * Whether a candidate sharing {@code sharedTitle} title terms and {@code shared} terms could reach the
      * threshold at all: each overlap is at most 1 and at most the shared count over its floor, whatever
      * the sets' sizes. (A hair below the threshold, so rounding never rules out a real match.)
      */
     private boolean mayReach(int sharedTitle, int shared) {
-        double bound = titleWeight * Math.min(1.0, sharedTitle / (double) InitiativeMatcher.MIN_TITLE_TERMS)
-                + (1 - titleWeight) * Math.min(1.0, shared / (double) InitiativeMatcher.MIN_TERMS);
-        return bound >= threshold - 1e-9;
+        return bound(sharedTitle, shared, titleWeight) >= threshold - 1e-9;
     }
 
-    private double score(InitiativeMatcher.Features mention, boolean countable, Candidate candidate, int index) {
+    private double score(InitiativeMatcher.Features mention, boolean countable, Candidate candidate, int sharedTitle,
+            int shared) {
         InitiativeMatcher.Features other = candidate.features();
         if (!countable || !candidate.duplicateFree()) {
             return InitiativeMatcher.score(mention, other, titleWeight);
         }
-        double wording = InitiativeMatcher.wordingScore(sharedTitle[index], mention.titleTerms().size(),
-                other.titleTerms().size(), shared[index], mention.terms().size(), other.terms().size(), titleWeight);
+        double wording = InitiativeMatcher.wordingScore(sharedTitle, mention.titleTerms().size(),
+                other.titleTerms().size(), shared, mention.terms().size(), other.terms().size(), titleWeight);
         // Parties are compared only where the wording could merge (the rarer, dearer test); below the
         // threshold the answer is "no" either way.
         if (wording < threshold) {
