@@ -1,5 +1,6 @@
 package dev.accord.catalog.service;
 
+import dev.accord.catalog.config.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,20 +11,22 @@ import java.util.UUID;
  * candidates this replica has not read before; for the others the database returns just their ids.
  * What is kept never changes once committed (a mention keeps its entry, words and time; an entry
  * keeps its first-seen time), and only rows read from the database are kept, so an entry is never
- * stale. The least recently used are dropped beyond {@link #CAPACITY}.
+ * stale. The least recently used are dropped beyond {@code accord.catalog.merge.candidate-cache-size}.
  */
 @ApplicationScoped
 public class MergeCandidateCache {
 
-    /** About 1 kB each: some 100 MB at most. */
-    static final int CAPACITY = 100_000;
+    private final Map<UUID, MergeCandidates.Candidate> byMention;
 
-    private final Map<UUID, MergeCandidates.Candidate> byMention = new LinkedHashMap<>(1 << 12, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, MergeCandidates.Candidate> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    public MergeCandidateCache(CatalogConfig config) {
+        int capacity = config.merge().candidateCacheSize();
+        byMention = new LinkedHashMap<>(1 << 12, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, MergeCandidates.Candidate> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
 
     synchronized MergeCandidates.Candidate get(UUID mentionId) {
         return byMention.get(mentionId);
