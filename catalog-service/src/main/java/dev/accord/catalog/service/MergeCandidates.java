@@ -135,11 +135,19 @@ final class MergeCandidates {
             Candidate candidate = candidates.get(c);
             int shared = sharedCount(termIds, termsOf.get(c));
             int sharedTitle = sharedCount(titleTermIds, titleTermsOf.get(c));
-            if (shared == 0 || !mayReach(sharedTitle, shared) || candidate.mentionedAt().isBefore(from)
-                    || candidate.mentionedAt().isAfter(to) || !sharesAny(candidate.partyKeySet(), keys)) {
+            if (shared == 0 || !mayReach(sharedTitle, shared)) {
                 continue;
             }
-            double score = score(mention, countable, candidate, sharedTitle, shared);
+            // The wording from the counts first: it rules out most of the rest with arithmetic alone.
+            boolean counted = countable && candidate.duplicateFree();
+            if (counted && wording(mention, candidate, sharedTitle, shared) < threshold) {
+                continue;
+            }
+            if (candidate.mentionedAt().isBefore(from) || candidate.mentionedAt().isAfter(to)
+                    || !sharesAny(candidate.partyKeySet(), keys)) {
+                continue;
+            }
+            double score = score(mention, counted, candidate, sharedTitle, shared);
             if (!(score >= threshold)) {
                 continue;
             }
@@ -241,20 +249,25 @@ final class MergeCandidates {
         return bound(sharedTitle, shared, titleWeight) >= threshold - 1e-9;
     }
 
-    private double score(InitiativeMatcher.Features mention, boolean countable, Candidate candidate, int sharedTitle,
+    private double wording(InitiativeMatcher.Features mention, Candidate candidate, int sharedTitle, int shared) {
+        return InitiativeMatcher.wordingScore(sharedTitle, mention.titleTerms().size(),
+                candidate.features().titleTerms().size(), shared, mention.terms().size(),
+                candidate.features().terms().size(), titleWeight);
+    }
+
+    /** The rule's score: from the counts when both term sets are duplicate-free, else by {@link InitiativeMatcher#score}. */
+    private double score(InitiativeMatcher.Features mention, boolean counted, Candidate candidate, int sharedTitle,
             int shared) {
-        InitiativeMatcher.Features other = candidate.features();
-        if (!countable || !candidate.duplicateFree()) {
-            return InitiativeMatcher.score(mention, other, titleWeight);
+        if (!counted) {
+            return InitiativeMatcher.score(mention, candidate.features(), titleWeight);
         }
-        double wording = InitiativeMatcher.wordingScore(sharedTitle, mention.titleTerms().size(),
-                other.titleTerms().size(), shared, mention.terms().size(), other.terms().size(), titleWeight);
+        double wording = wording(mention, candidate, sharedTitle, shared);
         // Parties are compared only where the wording could merge (the rarer, dearer test); below the
         // threshold the answer is "no" either way.
         if (wording < threshold) {
             return wording;
         }
-        return InitiativeMatcher.partiesCompatible(mention, other) ? wording : -1;
+        return InitiativeMatcher.partiesCompatible(mention, candidate.features()) ? wording : -1;
     }
 
     private static boolean sharesAny(Set<String> keys, Collection<String> other) {
