@@ -20,10 +20,13 @@ import java.util.UUID;
  * mention placed from the batch is {@linkplain #add added}, so later mentions of the same batch can
  * join its entry.
  *
- * <p>For one new mention only the mentions sharing a word with it are visited, and the overlap counts
- * are gathered on the way, so scoring costs the postings of its words rather than a set comparison per
- * candidate. Candidates whose stored term arrays hold a duplicate are scored by
- * {@link InitiativeMatcher#score} itself.
+ * <p>For one new mention only candidates that can still reach the threshold are visited. Each overlap
+ * is at most 1 and at most the shared count over its floor, so a merge needs one of a few least
+ * (shared title stems, shared stems) pairs — with the default weights (2, 2), (1, 6) or (3, 1). A set
+ * sharing k of the mention's n stems shares one of any n − k + 1 of them, so the lists of its rarest
+ * stems suffice: a word every title carries is never read. The visited candidates' shared counts come
+ * from sorted stem numbers, and their score from the counts, exactly as {@link InitiativeMatcher#score}
+ * computes it; candidates whose stored term arrays hold a duplicate are scored by that method itself.
  */
 final class MergeCandidates {
 
