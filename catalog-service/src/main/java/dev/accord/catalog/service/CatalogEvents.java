@@ -9,6 +9,8 @@ import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.Evidence;
 import dev.accord.common.events.Parties;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
 
 /** Maps catalog entities to the data of the events published on accord.catalog. */
 @ApplicationScoped
@@ -22,10 +24,16 @@ public class CatalogEvents {
 
     /** A new entry, or an update: {@code change} is null for a new entry, else what changed. */
     public CatalogInitiative of(Initiative entry, Mention cause, String change, String previousStage) {
+        return of(entry, cause, change, previousStage, Mention.articlesOf(entry.id));
+    }
+
+    /** As {@link #of(Initiative, Mention, String, String)}, with the entry's articles (in first-mention order) given. */
+    public CatalogInitiative of(Initiative entry, Mention cause, String change, String previousStage,
+            List<UUID> articles) {
         return new CatalogInitiative(CatalogInitiative.SCHEMA_VERSION, entry.id, entry.title, entry.summary,
                 new Evidence(entry.evidence, entry.evidenceStart, entry.evidenceEnd),
                 new Parties(entry.countries, entry.organisations), entry.topics, entry.stage, entry.confidence,
-                Mention.articlesOf(entry.id), entry.firstSeenAt, entry.updatedAt, initiativeUrl(entry.id), change,
+                articles, entry.firstSeenAt, entry.updatedAt, initiativeUrl(entry.id), change,
                 previousStage, new CatalogInitiative.Mention(cause.extractedId, cause.articleId, cause.source,
                         cause.title, cause.evidence, cause.stage, cause.mentionedAt));
     }

@@ -3,6 +3,7 @@ package dev.accord.catalog.service;
 import dev.accord.catalog.domain.Article;
 import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
+import dev.accord.catalog.domain.OutboxEvent;
 import dev.accord.catalog.domain.ProcessedEvent;
 import dev.accord.catalog.domain.Stage;
 import dev.accord.catalog.domain.StageChange;
@@ -13,14 +14,24 @@ import dev.accord.common.events.InitiativeExtracted;
 import dev.accord.common.logging.EventLogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,17 +70,17 @@ public class CatalogRecorder {
         return duplicates;
     }
 
-    /** Returns how many of the events were already in the catalog (duplicates). */
+    /**
+     * Returns how many of the events were already in the catalog (duplicates). The batch is placed as a
+     * whole: one statement each for its processed ids, its known mentions, its merge candidates, the
+     * entries it joins and its articles' sources, then batched inserts of its rows. The result is the
+     * one placing its events one by one in order gives: a mention sees the ones before it in the batch.
+     */
     @Transactional
     public int recordInitiatives(List<ConsumedEvent<InitiativeExtracted>> batch) {
-        merger.lockParties(batch.stream().map(event -> features(event.data())).toList());
-        int duplicates = 0;
-        for (ConsumedEvent<InitiativeExtracted> event : batch) {
-            try (EventLogContext log = EventLogContext.of(event.eventId())) {
-                duplicates += recordInitiative(event) ? 0 : 1;
-            }
-        }
-        return duplicates;
+        List<InitiativeMatcher.Features> features = batch.stream().map(event -> features(event.data())).toList();
+        merger.lockParties(features);
+        return em.unwrap(Session.class).doReturningWork(connection -> recordInitiatives(connection, batch, features));
     }
 
     /** False when the article was already stored. */
@@ -102,47 +113,109 @@ public class CatalogRecorder {
         return true;
     }
 
-    /** False when the mention was already stored. */
-    private boolean recordInitiative(ConsumedEvent<InitiativeExtracted> event) {
-        InitiativeExtracted data = event.data();
-        if (!ProcessedEvent.markProcessed(event.eventId()) || Mention.findById(data.id()) != null) {
-            LOG.debugf("Initiative %s (event %s) is already in the catalog", data.id(), event.eventId());
-            return false;
+    /** A new mention and the entry it goes to. */
+    private record Placement(ConsumedEvent<InitiativeExtracted> event, InitiativeMatcher.Features features,
+            UUID entryId, boolean startsEntry, Instant now) {
+    }
+
+    private int recordInitiatives(Connection connection, List<ConsumedEvent<InitiativeExtracted>> batch,
+            List<InitiativeMatcher.Features> features) throws SQLException {
+        Set<String> fresh = InitiativeRows.markProcessed(connection,
+                batch.stream().map(ConsumedEvent::eventId).toList());
+        Set<UUID> known = InitiativeRows.existingMentions(connection,
+                batch.stream().map(event -> event.data().id()).toList());
+        Set<UUID> placed = new HashSet<>();
+        List<Integer> accepted = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumedEvent<InitiativeExtracted> event = batch.get(i);
+            if (fresh.remove(event.eventId()) && !known.contains(event.data().id()) && placed.add(event.data().id())) {
+                accepted.add(i);
+            } else {
+                try (EventLogContext log = EventLogContext.of(event.eventId())) {
+                    LOG.debugf("Initiative %s (event %s) is already in the catalog", event.data().id(), event.eventId());
+                }
+            }
         }
-        InitiativeMatcher.Features features = features(data);
-        Optional<UUID> existing = merger.entryFor(features, event.publishedAt());
-        Instant now = Instant.now();
-        Initiative entry = existing.map(id -> em.find(Initiative.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .orElseGet(() -> newEntry(data, now));
-        if (existing.isEmpty()) {
-            entry.persist();
+        if (accepted.isEmpty()) {
+            return batch.size();
         }
-        Mention mention = newMention(data, features, entry.id, event.publishedAt());
-        mention.persist();
-        String cause = "mention:" + data.id();
-        if (existing.isEmpty()) {
-            recordStage(entry, null, mention, now);
-            outbox.add(EventTypes.INITIATIVE_CATALOGED, entry.id, cause, events.of(entry, mention, null, null),
-                    event.traceparent());
-            return true;
+
+        // Where each mention goes, in batch order; a mention may join an entry an earlier one started.
+        MergeCandidates candidates = merger.candidates(connection, accepted.stream()
+                .map(i -> new InitiativeMerger.Placing(features.get(i), batch.get(i).publishedAt())).toList());
+        List<Placement> placements = new ArrayList<>();
+        Map<UUID, Instant> started = new HashMap<>();
+        for (int i : accepted) {
+            ConsumedEvent<InitiativeExtracted> event = batch.get(i);
+            InitiativeMatcher.Features mention = features.get(i);
+            Optional<MergeCandidates.Candidate> joined = candidates.entryFor(mention, event.publishedAt());
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            UUID entryId = joined.map(MergeCandidates.Candidate::entryId).orElse(event.data().id());
+            Instant firstSeenAt = joined.map(MergeCandidates.Candidate::entryFirstSeenAt).orElse(now);
+            if (joined.isEmpty()) {
+                started.put(entryId, now);
+            }
+            candidates.add(MergeCandidates.Candidate.of(entryId, firstSeenAt, mention, mention.partyKeys(),
+                    event.publishedAt()));
+            placements.add(new Placement(event, mention, entryId, joined.isEmpty(), now));
         }
-        entry.countries = union(entry.countries, data.parties().countries());
-        entry.organisations = union(entry.organisations, data.parties().organisations());
-        entry.topics = union(entry.topics, data.topics());
-        entry.confidence = Math.max(entry.confidence, data.confidence());
-        entry.updatedAt = now;
-        Stage current = Stage.parse(entry.stage).orElse(Stage.ANNOUNCED);
-        Stage claimed = Stage.parse(data.stage()).orElse(current);
-        String previousStage = null;
-        if (current.isAdvancedBy(claimed)) {
-            previousStage = entry.stage;
-            entry.stage = claimed.wire();
-            recordStage(entry, previousStage, mention, now);
+
+        Set<UUID> storedEntries = new TreeSet<>();
+        placements.stream().map(Placement::entryId).filter(id -> !started.containsKey(id)).forEach(storedEntries::add);
+        Map<UUID, Initiative> entries = new LinkedHashMap<>(InitiativeRows.lockEntries(connection, storedEntries));
+        EntryArticles articles = new EntryArticles(InitiativeRows.mentionsOf(connection, storedEntries));
+        Map<UUID, String> sources = InitiativeRows.sources(connection,
+                placements.stream().map(p -> p.event().data().articleId()).collect(Collectors.toSet()));
+
+        List<Initiative> newEntries = new ArrayList<>();
+        List<Mention> mentions = new ArrayList<>();
+        List<StageChange> stages = new ArrayList<>();
+        List<OutboxEvent> outboxEvents = new ArrayList<>();
+        for (Placement placement : placements) {
+            ConsumedEvent<InitiativeExtracted> event = placement.event();
+            try (EventLogContext log = EventLogContext.of(event.eventId())) {
+                InitiativeExtracted data = event.data();
+                Mention mention = newMention(data, placement.features(), placement.entryId(), event.publishedAt(),
+                        sources.get(data.articleId()));
+                mentions.add(mention);
+                List<UUID> entryArticles = articles.add(placement.entryId(),
+                        new EntryArticles.Ref(mention.mentionedAt, mention.extractedId, mention.articleId));
+                String cause = "mention:" + data.id();
+                if (placement.startsEntry()) {
+                    Initiative entry = newEntry(data, placement.now());
+                    entries.put(entry.id, entry);
+                    newEntries.add(entry);
+                    stages.add(stageChange(entry, null, mention, placement.now()));
+                    outboxEvents.add(outbox.event(EventTypes.INITIATIVE_CATALOGED, entry.id, cause,
+                            events.of(entry, mention, null, null, entryArticles), event.traceparent()));
+                    continue;
+                }
+                Initiative entry = entries.get(placement.entryId());
+                entry.countries = union(entry.countries, data.parties().countries());
+                entry.organisations = union(entry.organisations, data.parties().organisations());
+                entry.topics = union(entry.topics, data.topics());
+                entry.confidence = Math.max(entry.confidence, data.confidence());
+                entry.updatedAt = placement.now();
+                Stage current = Stage.parse(entry.stage).orElse(Stage.ANNOUNCED);
+                Stage claimed = Stage.parse(data.stage()).orElse(current);
+                String previousStage = null;
+                if (current.isAdvancedBy(claimed)) {
+                    previousStage = entry.stage;
+                    entry.stage = claimed.wire();
+                    stages.add(stageChange(entry, previousStage, mention, placement.now()));
+                }
+                String change = previousStage == null ? CatalogInitiative.CHANGE_MENTION : CatalogInitiative.CHANGE_STAGE;
+                outboxEvents.add(outbox.event(EventTypes.INITIATIVE_UPDATED, entry.id, cause,
+                        events.of(entry, mention, change, previousStage, entryArticles), event.traceparent()));
+            }
         }
-        String change = previousStage == null ? CatalogInitiative.CHANGE_MENTION : CatalogInitiative.CHANGE_STAGE;
-        outbox.add(EventTypes.INITIATIVE_UPDATED, entry.id, cause, events.of(entry, mention, change, previousStage),
-                event.traceparent());
-        return true;
+        // Entries first: mentions and stage history reference them.
+        InitiativeRows.insertEntries(connection, newEntries);
+        InitiativeRows.insertMentions(connection, mentions);
+        InitiativeRows.insertStages(connection, stages);
+        InitiativeRows.insertOutbox(connection, outboxEvents);
+        InitiativeRows.updateEntries(connection, storedEntries.stream().map(entries::get).toList());
+        return batch.size() - placements.size();
     }
 
     static InitiativeMatcher.Features features(InitiativeExtracted data) {
@@ -170,12 +243,12 @@ public class CatalogRecorder {
     }
 
     private static Mention newMention(InitiativeExtracted data, InitiativeMatcher.Features features, UUID entryId,
-            Instant publishedAt) {
+            Instant publishedAt, String source) {
         Mention mention = new Mention();
         mention.extractedId = data.id();
         mention.initiativeId = entryId;
         mention.articleId = data.articleId();
-        mention.source = Article.<Article>findByIdOptional(data.articleId()).map(a -> a.source).orElse(null);
+        mention.source = source;
         mention.title = data.title();
         mention.evidence = data.evidence().sentence();
         mention.stage = data.stage();
@@ -188,9 +261,7 @@ public class CatalogRecorder {
         return mention;
     }
 
-    private void recordStage(Initiative entry, String previousStage, Mention mention, Instant now) {
-        // The history row is inserted at once (identity key), so the entry it references must be written first.
-        em.flush();
+    private static StageChange stageChange(Initiative entry, String previousStage, Mention mention, Instant now) {
         StageChange change = new StageChange();
         change.initiativeId = entry.id;
         change.stage = entry.stage;
@@ -198,7 +269,7 @@ public class CatalogRecorder {
         change.extractedId = mention.extractedId;
         change.articleId = mention.articleId;
         change.changedAt = now;
-        change.persist();
+        return change;
     }
 
     private static List<String> union(List<String> current, List<String> added) {

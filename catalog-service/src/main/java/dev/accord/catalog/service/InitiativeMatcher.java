@@ -19,8 +19,8 @@ import java.util.TreeSet;
  */
 public final class InitiativeMatcher {
 
-    private static final int MIN_TITLE_TERMS = 3;
-    private static final int MIN_TERMS = 8;
+    static final int MIN_TITLE_TERMS = 3;
+    static final int MIN_TERMS = 8;
     private static final double MIN_COUNTRY_JACCARD = 0.5;
     private static final String ORG_PREFIX = "org:";
 
@@ -50,6 +50,20 @@ public final class InitiativeMatcher {
         }
         return titleWeight * MergeTerms.overlap(a.titleTerms(), b.titleTerms(), MIN_TITLE_TERMS)
                 + (1 - titleWeight) * MergeTerms.overlap(a.terms(), b.terms(), MIN_TERMS);
+    }
+
+    /**
+     * The wording part of {@link #score} from counts, for duplicate-free term sets: {@code sharedTitle}
+     * title terms in common between sets of {@code titleA} and {@code titleB} terms, {@code shared}
+     * title-plus-evidence terms in common between sets of {@code termsA} and {@code termsB}.
+     * Computed as {@link #score} computes it, so both give the same double.
+     */
+    static double wordingScore(int sharedTitle, int titleA, int titleB, int shared, int termsA, int termsB,
+            double titleWeight) {
+        double title = titleA == 0 || titleB == 0 ? 0
+                : MergeTerms.overlap(sharedTitle, Math.min(titleA, titleB), MIN_TITLE_TERMS);
+        double all = termsA == 0 || termsB == 0 ? 0 : MergeTerms.overlap(shared, Math.min(termsA, termsB), MIN_TERMS);
+        return titleWeight * title + (1 - titleWeight) * all;
     }
 
     public static boolean partiesCompatible(Features a, Features b) {

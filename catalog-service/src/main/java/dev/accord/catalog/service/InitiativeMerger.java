@@ -4,31 +4,33 @@ import dev.accord.catalog.config.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
- * Finds the catalog entry a new mention belongs to, by {@link InitiativeMatcher}'s rule, among the
- * entries with a mention in the time window that shares a party and a word with it.
+ * Finds the catalog entries a batch of new mentions belongs to, by {@link InitiativeMatcher}'s rule,
+ * among the entries with a mention in the time window that shares a party and a word with it.
  *
  * <p>Placement is serialised per party: before placing a batch of mentions its transaction takes
  * (in ascending order, so transactions never wait on each other in a cycle) one advisory lock per
  * party key bucket. Two mentions that could merge share a party, hence a lock, so a second replica
  * sees the first one's entry instead of creating a twin. The choice is deterministic: the best score,
  * then the oldest entry, then the smallest id.
+ *
+ * <p>The candidates of the whole batch are found by one query (every mention in the batch's time span
+ * that shares a party key and a word with any of its mentions), which returns only their ids: what
+ * the merge compares of each is read once per replica and kept ({@link MergeCandidateCache}). Each
+ * mention's own candidates are picked from them in memory ({@link MergeCandidates}), with the same
+ * conditions the database applied.
  */
 @ApplicationScoped
 public class InitiativeMerger {
@@ -38,10 +40,12 @@ public class InitiativeMerger {
 
     private final EntityManager em;
     private final CatalogConfig config;
+    private final MergeCandidateCache cache;
 
-    public InitiativeMerger(EntityManager em, CatalogConfig config) {
+    public InitiativeMerger(EntityManager em, CatalogConfig config, MergeCandidateCache cache) {
         this.em = em;
         this.config = config;
+        this.cache = cache;
     }
 
     /** Holds, until the transaction ends, the locks of every party of the mentions about to be placed. */
@@ -60,49 +64,77 @@ public class InitiativeMerger {
                 .setParameter(1, LOCK_NAMESPACE).setParameter(2, array).getSingleResult();
     }
 
-    /** The entry {@code mention}, published at {@code at}, merges into; empty when it is a new initiative. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> entryFor(InitiativeMatcher.Features mention, Instant at) {
-        if (mention.partyKeys().isEmpty() || mention.terms().isEmpty()) {
-            return Optional.empty();
+    /** A mention about to be placed: what the merge compares, and when it was published. */
+    record Placing(InitiativeMatcher.Features features, Instant at) {
+    }
+
+    /**
+     * Every stored mention that any of {@code mentions} may join, ready to be asked per mention.
+     * Call it with the batch's party locks held, so no other transaction adds a candidate meanwhile.
+     */
+    MergeCandidates candidates(Connection connection, List<Placing> mentions) throws SQLException {
+        MergeCandidates candidates = new MergeCandidates(config.merge().window(), config.merge().threshold(),
+                config.merge().titleWeight());
+        TreeSet<String> partyKeys = new TreeSet<>();
+        Instant from = null;
+        Instant to = null;
+        for (Placing mention : mentions) {
+            if (mention.features().partyKeys().isEmpty() || mention.features().terms().isEmpty()) {
+                continue;
+            }
+            partyKeys.addAll(mention.features().partyKeys());
+            from = from == null || mention.at().isBefore(from) ? mention.at() : from;
+            to = to == null || mention.at().isAfter(to) ? mention.at() : to;
         }
-        em.flush();
-        List<Candidate> candidates = em.unwrap(Session.class).doReturningWork(c -> candidates(c, mention, at));
-        return candidates.stream()
-                .filter(c -> c.score() >= config.merge().threshold())
-                .min(Comparator.comparingDouble(Candidate::score).reversed()
-                        .thenComparing(Candidate::firstSeenAt)
-                        .thenComparing(Candidate::entryId))
-                .map(Candidate::entryId);
-    }
-
-    private record Candidate(UUID entryId, Instant firstSeenAt, double score) {
-    }
-
-    private List<Candidate> candidates(Connection connection, InitiativeMatcher.Features mention, Instant at)
-            throws SQLException {
-        String sql = "SELECT m.initiative_id, i.first_seen_at, m.countries, m.organisations, m.title_terms, m.terms "
-                + "FROM mention m JOIN initiative i ON i.id = m.initiative_id "
-                + "WHERE m.party_keys && ? AND m.terms && ? AND m.mentioned_at BETWEEN ? AND ?";
-        List<Candidate> found = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setArray(1, connection.createArrayOf("text", mention.partyKeys().toArray()));
-            query.setArray(2, connection.createArrayOf("text", mention.terms().toArray()));
-            query.setTimestamp(3, Timestamp.from(at.minus(config.merge().window())));
-            query.setTimestamp(4, Timestamp.from(at.plus(config.merge().window())));
+        if (partyKeys.isEmpty()) {
+            return candidates;
+        }
+        // Only the ids of the candidates: most were read by an earlier batch and are in the cache. Sharing
+        // a word is left to MergeCandidates, which only visits mentions that do: "terms && ?" with the
+        // thousands of words of a batch compares every word of every row with each of them.
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT extracted_id FROM mention "
+                + "WHERE party_keys && ? AND mentioned_at BETWEEN ? AND ?")) {
+            query.setArray(1, connection.createArrayOf("text", partyKeys.toArray()));
+            query.setObject(2, InitiativeRows.time(from.minus(config.merge().window())));
+            query.setObject(3, InitiativeRows.time(to.plus(config.merge().window())));
+            query.setFetchSize(10_000);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    InitiativeMatcher.Features other = new InitiativeMatcher.Features(strings(rows.getArray(3)),
-                            strings(rows.getArray(4)), strings(rows.getArray(5)), strings(rows.getArray(6)));
-                    found.add(new Candidate(rows.getObject(1, UUID.class), rows.getTimestamp(2).toInstant(),
-                            InitiativeMatcher.score(mention, other, config.merge().titleWeight())));
+                    ids.add(rows.getObject(1, UUID.class));
                 }
             }
         }
-        return found;
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
+        List<UUID> unknown = new ArrayList<>();
+        for (UUID id : ids) {
+            MergeCandidates.Candidate known = cache.get(id);
+            if (known == null) {
+                unknown.add(id);
+            } else {
+                candidates.add(known);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return candidates;
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT m.extracted_id, m.initiative_id, "
+                + "i.first_seen_at, m.mentioned_at, m.party_keys, m.countries, m.organisations, m.title_terms, m.terms "
+                + "FROM mention m JOIN initiative i ON i.id = m.initiative_id WHERE m.extracted_id = ANY(?)")) {
+            query.setArray(1, connection.createArrayOf("uuid", unknown.toArray()));
+            query.setFetchSize(1_000);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    InitiativeMatcher.Features features = new InitiativeMatcher.Features(
+                            InitiativeRows.strings(rows.getArray(6)), InitiativeRows.strings(rows.getArray(7)),
+                            InitiativeRows.strings(rows.getArray(8)), InitiativeRows.strings(rows.getArray(9)));
+                    MergeCandidates.Candidate candidate = MergeCandidates.Candidate.of(rows.getObject(2, UUID.class),
+                            InitiativeRows.instant(rows, 3), features, InitiativeRows.strings(rows.getArray(5)),
+                            InitiativeRows.instant(rows, 4));
+                    cache.put(rows.getObject(1, UUID.class), candidate);
+                    candidates.add(candidate);
+                }
+            }
+        }
+        return candidates;
     }
 }

@@ -100,6 +100,14 @@ public final class MergeTerms {
         Set<String> smaller = new LinkedHashSet<>(a.size() <= b.size() ? a : b);
         Collection<String> larger = a.size() <= b.size() ? b : a;
         long shared = smaller.stream().filter(larger::contains).count();
-        return (double) shared / Math.max(smaller.size(), minSize);
+        return overlap(shared, smaller.size(), minSize);
+    }
+
+    /**
+     * {@link #overlap(Collection, Collection, int)} from counts: {@code shared} terms of which the
+     * smaller of two duplicate-free sets has {@code smallerSize} (at least one).
+     */
+    static double overlap(long shared, int smallerSize, int minSize) {
+        return (double) shared / Math.max(smallerSize, minSize);
     }
 }

@@ -20,6 +20,11 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String eventType, UUID aggregateId, String cause, Object data, String traceparent) {
+        event(eventType, aggregateId, cause, data, traceparent).persist();
+    }
+
+    /** The row {@link #add} writes, for a caller that writes many rows at once. */
+    public OutboxEvent event(String eventType, UUID aggregateId, String cause, Object data, String traceparent) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = EventIds.eventId(eventType, aggregateId, cause);
         event.eventType = eventType;
@@ -27,6 +32,6 @@ public class Outbox {
         event.payload = EventJson.write(data);
         event.createdAt = Instant.now();
         event.traceparent = traceparent;
-        event.persist();
+        return event;
     }
 }

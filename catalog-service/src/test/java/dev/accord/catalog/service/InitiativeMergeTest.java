@@ -138,6 +138,32 @@ class InitiativeMergeTest {
         assertThat(outbox(hill.id())).hasSize(2);
     }
 
+    @Test
+    void mentionsInOneBatchJoinEachOtherAsIfPlacedOneByOne() {
+        Instant t0 = era();
+        InitiativeExtracted hill = extraction(AIR_DEFENSE_THE_HILL, UUID.randomUUID(), "announced");
+        InitiativeExtracted astronaut = extraction(ASTRONAUT, UUID.randomUUID(), "announced");
+        InitiativeExtracted wire = extraction(AIR_DEFENSE_WIRE, UUID.randomUUID(), "announced");
+        InitiativeExtracted later = extraction(AIR_DEFENSE_LATER, UUID.randomUUID(), "launched");
+        recorder.recordInitiatives(List.of(new ConsumedEvent<>(CatalogTestEvents.eventId(), t0, hill),
+                new ConsumedEvent<>(CatalogTestEvents.eventId(), t0.plusSeconds(60), astronaut),
+                new ConsumedEvent<>(CatalogTestEvents.eventId(), t0.plus(Duration.ofHours(3)), wire),
+                new ConsumedEvent<>(CatalogTestEvents.eventId(), t0.plus(Duration.ofDays(5)), later)));
+
+        assertThat(entryOf(wire)).isEqualTo(hill.id());
+        assertThat(entryOf(later)).isEqualTo(hill.id());
+        assertThat(entryOf(astronaut)).isEqualTo(astronaut.id());
+        given().get("/api/initiatives/" + hill.id()).then().statusCode(200)
+                .body("stage", equalTo("launched"))
+                .body("mentions.articleId", equalTo(List.of(hill.articleId().toString(), wire.articleId().toString(),
+                        later.articleId().toString())))
+                .body("stageHistory.stage", equalTo(List.of("announced", "launched")));
+        assertThat(outbox(hill.id())).extracting(e -> e.eventType).containsExactly(EventTypes.INITIATIVE_CATALOGED,
+                EventTypes.INITIATIVE_UPDATED, EventTypes.INITIATIVE_UPDATED);
+        assertThat(outbox(hill.id()).get(2).payload).contains("\"change\":\"stage\"", "\"previousStage\":\"announced\"",
+                hill.articleId().toString(), wire.articleId().toString(), later.articleId().toString());
+    }
+
     /**
      * Replicas placing mentions of the same initiative at the same moment: the party locks make one
      * of them wait for the other's entry, so each pair ends in one entry. Without them, both
