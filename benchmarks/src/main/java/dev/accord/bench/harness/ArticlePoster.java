@@ -1,6 +1,7 @@
 package dev.accord.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.testsupport.load.SeedCopies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,7 +27,7 @@ final class ArticlePoster {
     private final HttpClient client;
     private final URI endpoint;
     private final String apiKey;
-    private final ArticleVariants variants;
+    private final SeedCopies variants;
     final AtomicLong events = new AtomicLong();
     final AtomicInteger duplicates = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
@@ -34,7 +35,7 @@ final class ArticlePoster {
     final Map<Integer, AtomicInteger> non2xx = new ConcurrentSkipListMap<>();
     private volatile String lastRefusal;
 
-    ArticlePoster(HttpClient client, String ingestUrl, String apiKey, ArticleVariants variants) {
+    ArticlePoster(HttpClient client, String ingestUrl, String apiKey, SeedCopies variants) {
         this.client = client;
         this.endpoint = URI.create(ingestUrl + "/api/articles");
         this.apiKey = apiKey;
@@ -46,7 +47,7 @@ final class ArticlePoster {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Http.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(variants.variant(n))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(variants.copy(n))).build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::accepted);
     }
 

@@ -1,16 +1,12 @@
 package dev.accord.bench.harness;
 
-import dev.accord.common.events.EventJson;
-import dev.accord.common.events.EventTypes;
-import dev.accord.common.events.InitiativeExtracted;
 import dev.accord.common.events.Topics;
-import java.nio.charset.StandardCharsets;
+import dev.accord.testsupport.load.SyntheticInitiatives;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,16 +61,7 @@ final class CatalogLoad {
                 producer.partitionsFor(Topics.INITIATIVES);
                 start = System.nanoTime();
                 for (int i = 0; i < count; i++) {
-                    InitiativeExtracted event = source.event(i);
-                    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INITIATIVES, event.id().toString(),
-                            EventJson.write(event));
-                    header(record, "ce_specversion", "1.0");
-                    header(record, "ce_id", SyntheticInitiatives.eventId(event));
-                    header(record, "ce_type", EventTypes.INITIATIVE_EXTRACTED);
-                    header(record, "ce_source", "/accord/bench");
-                    header(record, "ce_subject", event.id().toString());
-                    header(record, "ce_time", OffsetDateTime.now().toString());
-                    header(record, "content-type", "application/json");
+                    ProducerRecord<String, String> record = source.record(i);
                     producer.send(record, (metadata, error) -> {
                         if (error != null) {
                             failure.compareAndSet(null, error);
@@ -143,7 +130,4 @@ final class CatalogLoad {
         }
     }
 
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -2,6 +2,7 @@ package dev.accord.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.common.events.Topics;
+import dev.accord.testsupport.load.SeedCopies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +52,7 @@ final class EndToEnd {
             sink.secret(subscription.path("secret").asText());
             try {
                 ArticlePoster poster = new ArticlePoster(client, options.string("ingest"), options.string("api-key"),
-                        ArticleVariants.ofSeed(System.nanoTime()));
+                        SeedCopies.ofSeed(System.nanoTime()));
                 Map<String, Long> dueById = new ConcurrentHashMap<>();
                 System.out.printf("  end to end: %.0f articles/s for %d s, webhooks to %s%n", rate, duration.toSeconds(), sink.url());
                 OpenLoop.Result load = OpenLoop.run(rate, duration, wait, (n, due) -> poster.post(n).thenApply(accepted -> {

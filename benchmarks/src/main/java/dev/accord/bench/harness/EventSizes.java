@@ -1,6 +1,7 @@
 package dev.accord.bench.harness;
 
 import dev.accord.common.events.Topics;
+import dev.accord.testsupport.load.SeedCopies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class EventSizes {
             ends.forEach(consumer::seek);
 
             ArticlePoster poster = new ArticlePoster(Http.client(), options.string("ingest"), options.string("api-key"),
-                    ArticleVariants.ofSeed(System.nanoTime()));
+                    SeedCopies.ofSeed(System.nanoTime()));
             ArticlePoster.Accepted accepted = poster.post(0).get();
             if (accepted == null) {
                 throw new IllegalStateException("ingest did not accept the seed: " + poster.lastRefusal());

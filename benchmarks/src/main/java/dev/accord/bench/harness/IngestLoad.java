@@ -1,5 +1,6 @@
 package dev.accord.bench.harness;
 
+import dev.accord.testsupport.load.SeedCopies;
 import java.time.Duration;
 
 /**
@@ -23,7 +24,7 @@ final class IngestLoad {
         Duration duration = options.seconds("seconds");
         Duration drain = options.seconds("drain");
         ArticlePoster poster = new ArticlePoster(Http.client(), options.string("ingest"), options.string("api-key"),
-                ArticleVariants.ofSeed(System.nanoTime()));
+                SeedCopies.ofSeed(System.nanoTime()));
         System.out.printf("  ingest, throughput: %d clients posting back to back for %d s%n", clients, duration.toSeconds());
         Closed result = closed(poster, clients, duration);
         String note = String.format("%d clients back to back: %d sent, %d accepted, %d duplicate, non-2xx %s, %d failed otherwise",
@@ -41,7 +42,7 @@ final class IngestLoad {
 
         double steady = Math.max(1, Math.floor(articlesPerSecond * Double.parseDouble(options.string("steady-fraction", "0.5"))));
         ArticlePoster steadyPoster = new ArticlePoster(Http.client(), options.string("ingest"), options.string("api-key"),
-                ArticleVariants.ofSeed(System.nanoTime()));
+                SeedCopies.ofSeed(System.nanoTime()));
         System.out.printf("  ingest, steady: %.0f articles/s for %d s%n", steady, duration.toSeconds());
         OpenLoop.Result steadyResult = OpenLoop.run(steady, duration, drain,
                 (n, due) -> steadyPoster.post(n).thenApply(accepted -> accepted != null));

@@ -1,13 +1,13 @@
 package dev.accord.bench.harness;
 
 import dev.accord.common.events.InitiativeExtracted;
+import dev.accord.testsupport.load.SyntheticInitiatives;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.postgresql.PGConnection;
@@ -21,8 +21,7 @@ import org.postgresql.PGConnection;
 final class PostgresBaseline {
 
     static final String SCRATCH = "bench_scratch";
-    private static final String COLUMNS = "id, title, summary, evidence, evidence_start, evidence_end, countries, "
-            + "organisations, topics, stage, confidence, extractor_version, first_seen_at, updated_at";
+    private static final String COLUMNS = SyntheticInitiatives.ROW_COLUMNS;
     private static final String V1_SHAPE = "(id uuid PRIMARY KEY, title text NOT NULL, summary text NOT NULL, "
             + "evidence text NOT NULL, evidence_start integer NOT NULL, evidence_end integer NOT NULL, "
             + "countries text[] NOT NULL, organisations text[] NOT NULL, topics text[] NOT NULL, stage text NOT NULL, "
@@ -50,7 +49,7 @@ final class PostgresBaseline {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCRATCH + ".insert_rows (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < rows; i++) {
-                    bind(connection, insert, source.event(i));
+                    SyntheticInitiatives.bindRow(connection, insert, source.event(i));
                     insert.addBatch();
                     if ((i + 1) % batch == 0 || i == rows - 1) {
                         insert.executeBatch();
@@ -114,24 +113,6 @@ final class PostgresBaseline {
                 return rows.getInt(1) == 0;
             }
         }
-    }
-
-    private static void bind(Connection connection, PreparedStatement insert, InitiativeExtracted event) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
-        insert.setObject(1, event.id());
-        insert.setString(2, event.title());
-        insert.setString(3, event.summary());
-        insert.setString(4, event.evidence().sentence());
-        insert.setInt(5, event.evidence().start());
-        insert.setInt(6, event.evidence().end());
-        insert.setArray(7, connection.createArrayOf("text", event.parties().countries().toArray()));
-        insert.setArray(8, connection.createArrayOf("text", event.parties().organisations().toArray()));
-        insert.setArray(9, connection.createArrayOf("text", event.topics().toArray()));
-        insert.setString(10, event.stage());
-        insert.setDouble(11, event.confidence());
-        insert.setString(12, event.extractorVersion());
-        insert.setTimestamp(13, now);
-        insert.setTimestamp(14, now);
     }
 
     private static void copyLine(StringBuilder out, InitiativeExtracted event) {

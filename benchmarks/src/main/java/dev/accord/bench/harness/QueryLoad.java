@@ -1,6 +1,7 @@
 package dev.accord.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.testsupport.load.SyntheticInitiatives;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

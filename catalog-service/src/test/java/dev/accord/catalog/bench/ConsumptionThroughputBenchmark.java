@@ -3,19 +3,14 @@ package dev.accord.catalog.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.accord.common.events.EventIds;
-import dev.accord.common.events.EventJson;
-import dev.accord.common.events.EventTypes;
-import dev.accord.common.events.InitiativeExtracted;
-import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.TestKafka;
+import dev.accord.testsupport.load.SyntheticInitiatives;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,10 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -64,7 +56,7 @@ class ConsumptionThroughputBenchmark {
     @Test
     void storedMentionsPerSecondAgainstBatchedInsert() throws Exception {
         String load = loadAverage();
-        SyntheticExtractions source = new SyntheticExtractions(System.nanoTime());
+        SyntheticInitiatives source = new SyntheticInitiatives(System.nanoTime());
         long before = mentions();
         // Warm-up: JIT, connection pool, the consumer's partition assignment.
         publish(source, 0, WARM_UP);
@@ -94,7 +86,7 @@ class ConsumptionThroughputBenchmark {
     }
 
     /** Publishes events {@code from} .. {@code from + count - 1}; returns the seconds until all were acknowledged. */
-    private static double publish(SyntheticExtractions source, int from, int count) {
+    private static double publish(SyntheticInitiatives source, int from, int count) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -105,16 +97,7 @@ class ConsumptionThroughputBenchmark {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
             for (int i = from; i < from + count; i++) {
-                InitiativeExtracted event = source.event(i);
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INITIATIVES, event.id().toString(),
-                        EventJson.write(event));
-                header(record, "ce_specversion", "1.0");
-                header(record, "ce_id", EventIds.eventId(EventTypes.INITIATIVE_EXTRACTED, event.id(), "1").toString());
-                header(record, "ce_type", EventTypes.INITIATIVE_EXTRACTED);
-                header(record, "ce_source", "/accord/bench");
-                header(record, "ce_subject", event.id().toString());
-                header(record, "ce_time", OffsetDateTime.now().toString());
-                header(record, "content-type", "application/json");
+                ProducerRecord<String, String> record = source.record(i);
                 producer.send(record, (metadata, error) -> {
                     if (error != null) {
                         failure.compareAndSet(null, error);
@@ -128,7 +111,7 @@ class ConsumptionThroughputBenchmark {
     }
 
     /** Seconds to write {@code count} initiative rows with JDBC batched INSERTs into a copy of the catalog's table. */
-    private double batchedInsert(SyntheticExtractions source, int from, int count) throws SQLException {
+    private double batchedInsert(SyntheticInitiatives source, int from, int count) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
@@ -137,26 +120,10 @@ class ConsumptionThroughputBenchmark {
             }
             connection.setAutoCommit(false);
             long start = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCRATCH + ".initiative (id, "
-                    + "title, summary, evidence, evidence_start, evidence_end, countries, organisations, topics, stage, "
-                    + "confidence, extractor_version, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCRATCH + ".initiative ("
+                    + SyntheticInitiatives.ROW_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < count; i++) {
-                    InitiativeExtracted event = source.event(from + i);
-                    Timestamp now = Timestamp.from(Instant.now());
-                    insert.setObject(1, event.id());
-                    insert.setString(2, event.title());
-                    insert.setString(3, event.summary());
-                    insert.setString(4, event.evidence().sentence());
-                    insert.setInt(5, event.evidence().start());
-                    insert.setInt(6, event.evidence().end());
-                    insert.setArray(7, connection.createArrayOf("text", event.parties().countries().toArray()));
-                    insert.setArray(8, connection.createArrayOf("text", event.parties().organisations().toArray()));
-                    insert.setArray(9, connection.createArrayOf("text", event.topics().toArray()));
-                    insert.setString(10, event.stage());
-                    insert.setDouble(11, event.confidence());
-                    insert.setString(12, event.extractorVersion());
-                    insert.setTimestamp(13, now);
-                    insert.setTimestamp(14, now);
+                    SyntheticInitiatives.bindRow(connection, insert, source.event(from + i));
                     insert.addBatch();
                     if ((i + 1) % INSERT_BATCH == 0 || i == count - 1) {
                         insert.executeBatch();
@@ -189,7 +156,4 @@ class ConsumptionThroughputBenchmark {
         return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
 }

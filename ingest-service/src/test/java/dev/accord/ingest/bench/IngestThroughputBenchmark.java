@@ -9,6 +9,7 @@ import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.PrometheusText;
 import dev.accord.testsupport.TestKafka;
 import dev.accord.testsupport.TopicReader;
+import dev.accord.testsupport.load.SeedCopies;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -62,7 +63,7 @@ class IngestThroughputBenchmark {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).build();
-    private final SeedCopies copies = new SeedCopies(System.nanoTime());
+    private final SeedCopies copies = SeedCopies.ofSeed(System.nanoTime());
     private final AtomicLong next = new AtomicLong();
     /** Event keys (article and initiative ids) of every accepted article, to find on Kafka. */
     private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();

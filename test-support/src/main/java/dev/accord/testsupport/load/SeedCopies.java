@@ -1,4 +1,4 @@
-package dev.accord.ingest.bench;
+package dev.accord.testsupport.load;
 
 import dev.accord.testsupport.Fixtures;
 import java.util.ArrayList;
@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Distinct copies of the seed article, made as the benchmarks harness makes them: the seed with a
- * paragraph of made-up words as long as the article after its third paragraph, so that copies lie
- * about 20 simhash bits apart and duplicate detection lets each through, while extraction finds the
- * same initiatives in every copy.
+ * Distinct copies of the seed article, so that ingest's duplicate detection (content hash and a
+ * 3-bit simhash distance) lets every request through: each copy gets a paragraph of made-up words
+ * as long as the article itself, so that half of its word 3-shingles are its own and two copies'
+ * simhashes lie about 20 bits apart (with a sixth, some pairs among thousands came within 3 bits).
+ * The made-up words name no country, organisation or topic, so extraction finds the same initiatives.
  */
-final class SeedCopies {
+public final class SeedCopies {
 
     private static final String[] SYLLABLES = {"ka", "lo", "mi", "ru", "te", "sa", "no", "vi", "de", "po", "zu",
         "fe", "ga", "hi", "ju", "be", "xo", "qui", "ny", "wa"};
@@ -22,14 +23,19 @@ final class SeedCopies {
     private final int noteWords;
     private final long salt;
 
-    SeedCopies(long salt) {
-        String seed = Fixtures.seedArticle();
+    public SeedCopies(String seed, long salt) {
         this.paragraphs = Arrays.stream(seed.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
         this.noteWords = Math.max(200, seed.split("\\s+").length);
         this.salt = salt;
     }
 
-    String copy(long n) {
+    /** Copies of the seed article the repository ships in {@code samples/}. */
+    public static SeedCopies ofSeed(long salt) {
+        return new SeedCopies(Fixtures.seedArticle(), salt);
+    }
+
+    /** Copy {@code n}: the seed with a paragraph of its own after the third paragraph. */
+    public String copy(long n) {
         SplittableRandom random = new SplittableRandom(salt * 1_000_003L + n);
         StringBuilder note = new StringBuilder("Archive note ").append(salt).append('-').append(n).append(". ");
         for (int w = 0; w < noteWords; w++) {

@@ -1,15 +1,25 @@
-package dev.accord.bench.harness;
+package dev.accord.testsupport.load;
 
 import dev.accord.common.events.EventIds;
+import dev.accord.common.events.EventJson;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.Evidence;
 import dev.accord.common.events.InitiativeExtracted;
 import dev.accord.common.events.Parties;
+import dev.accord.common.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Initiative events shaped like the extractor's (title, one-sentence summary, evidence, two or three
@@ -17,11 +27,11 @@ import java.util.UUID;
  * wording so that the catalog keeps each as an entry of its own instead of merging them. A few real
  * words recur, so that full-text queries find a share of them.
  */
-final class SyntheticInitiatives {
+public final class SyntheticInitiatives {
 
-    static final List<String> SEARCH_WORDS = List.of("satellite", "semiconductor", "shipbuilding", "vaccine",
+    public static final List<String> SEARCH_WORDS = List.of("satellite", "semiconductor", "shipbuilding", "vaccine",
             "hydrogen", "cyber", "fisheries", "scholarship");
-    static final List<String> COUNTRIES = List.of("US", "JP", "AU", "GB", "FR", "DE", "IN", "KR", "PH", "CA", "IT",
+    public static final List<String> COUNTRIES = List.of("US", "JP", "AU", "GB", "FR", "DE", "IN", "KR", "PH", "CA", "IT",
             "NL", "SE", "PL", "BR", "ZA", "NG", "ID", "VN", "MX");
     private static final List<String> ORGANISATIONS = List.of("NATO", "ASEAN", "NASA", "JAXA", "IAEA", "WHO");
     private static final List<String> TOPICS = List.of("defense", "intelligence", "space", "technology", "trade",
@@ -32,11 +42,11 @@ final class SyntheticInitiatives {
 
     private final long salt;
 
-    SyntheticInitiatives(long salt) {
+    public SyntheticInitiatives(long salt) {
         this.salt = salt;
     }
 
-    InitiativeExtracted event(long n) {
+    public InitiativeExtracted event(long n) {
         SplittableRandom random = new SplittableRandom(salt * 7_919L + n);
         UUID articleId = EventIds.articleId("bench:" + salt + ":" + n);
         String search = SEARCH_WORDS.get(random.nextInt(SEARCH_WORDS.size()));
@@ -64,7 +74,50 @@ final class SyntheticInitiatives {
                 STAGES.get(random.nextInt(STAGES.size())), 0.5 + random.nextInt(50) / 100.0, "bench-1");
     }
 
-    static String eventId(InitiativeExtracted event) {
+    /** The columns of a catalog initiative row that {@link #bindRow} fills, in its parameter order. */
+    public static final String ROW_COLUMNS = "id, title, summary, evidence, evidence_start, evidence_end, countries, "
+            + "organisations, topics, stage, confidence, extractor_version, first_seen_at, updated_at";
+
+    /** Event {@code n} as a binary-mode CloudEvent record for accord.initiatives, as ingest publishes it. */
+    public ProducerRecord<String, String> record(long n) {
+        InitiativeExtracted event = event(n);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INITIATIVES, event.id().toString(),
+                EventJson.write(event));
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", eventId(event));
+        header(record, "ce_type", EventTypes.INITIATIVE_EXTRACTED);
+        header(record, "ce_source", "/accord/bench");
+        header(record, "ce_subject", event.id().toString());
+        header(record, "ce_time", OffsetDateTime.now().toString());
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
+    /** Binds {@code event} as a catalog initiative row ({@link #ROW_COLUMNS}), for the raw INSERT baselines. */
+    public static void bindRow(Connection connection, PreparedStatement insert, InitiativeExtracted event)
+            throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        insert.setObject(1, event.id());
+        insert.setString(2, event.title());
+        insert.setString(3, event.summary());
+        insert.setString(4, event.evidence().sentence());
+        insert.setInt(5, event.evidence().start());
+        insert.setInt(6, event.evidence().end());
+        insert.setArray(7, connection.createArrayOf("text", event.parties().countries().toArray()));
+        insert.setArray(8, connection.createArrayOf("text", event.parties().organisations().toArray()));
+        insert.setArray(9, connection.createArrayOf("text", event.topics().toArray()));
+        insert.setString(10, event.stage());
+        insert.setDouble(11, event.confidence());
+        insert.setString(12, event.extractorVersion());
+        insert.setTimestamp(13, now);
+        insert.setTimestamp(14, now);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String eventId(InitiativeExtracted event) {
         return EventIds.eventId(EventTypes.INITIATIVE_EXTRACTED, event.id(), "1").toString();
     }
 
