@@ -46,8 +46,11 @@ public class SubscriptionMatcher {
         this.config = config;
     }
 
-    /** The ids of active subscriptions whose filters match; the caller still confirms them against the database. */
-    public List<UUID> matching(EventDocument event) {
+    /**
+     * The active subscriptions whose filters match, by distinct filter; the caller expands the groups
+     * into deliveries and still confirms the subscriptions against the database.
+     */
+    public SubscriptionIndex.Matches matching(EventDocument event) {
         ensureLoaded();
         return index.match(event);
     }
