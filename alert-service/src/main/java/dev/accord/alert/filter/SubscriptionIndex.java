@@ -44,7 +44,11 @@ public final class SubscriptionIndex {
     private static final Group[] NO_GROUPS = new Group[0];
     private static final UUID[] NO_IDS = new UUID[0];
 
-    record Anchor(List<String> keys, double cost, boolean singleField) {
+    /**
+     * {@code exact}: an event carrying any of the keys satisfies the whole condition, so a group found
+     * under a key needs no check (a list of values, a pair of lists, single-word keywords).
+     */
+    record Anchor(List<String> keys, double cost, boolean singleField, boolean exact) {
     }
 
     /**
@@ -241,12 +245,12 @@ public final class SubscriptionIndex {
         for (EventKind kind : event.kinds()) {
             Partition partition = current.partitions.get(kind);
             for (String key : keys) {
-                check(partition.byKey.get(key), event, seen, matched);
+                check(partition.byKey.get(key), true, event, seen, matched);
             }
             for (String word : event.words()) {
-                check(partition.byWord.get(word), event, seen, matched);
+                check(partition.byWord.get(word), true, event, seen, matched);
             }
-            check(partition.fallback, event, seen, matched);
+            check(partition.fallback, false, event, seen, matched);
         }
         return new Matches(matched.groups, matched.subscriptions);
     }
@@ -280,12 +284,13 @@ public final class SubscriptionIndex {
         }
     }
 
-    private static void check(Group[] groups, EventDocument event, Seen seen, Collector matched) {
+    /** {@code byKey}: the groups were found under a key the event has, so an exact anchor needs no check. */
+    private static void check(Group[] groups, boolean byKey, EventDocument event, Seen seen, Collector matched) {
         if (groups == null) {
             return;
         }
         for (Group group : groups) {
-            if (seen.add(group) && group.filter.condition().test(event)) {
+            if (seen.add(group) && ((byKey && group.anchor.exact()) || group.filter.condition().test(event))) {
                 UUID[] ids = group.ids;
                 if (ids.length > 0) {
                     matched.groups.add(ids);
@@ -424,15 +429,17 @@ public final class SubscriptionIndex {
     static Anchor anchorOf(Condition condition) {
         if (condition instanceof Condition.ValueIn in) {
             List<String> keys = in.values().stream().map(v -> key(in.field(), v)).sorted().toList();
-            return new Anchor(keys, keys.size() * KEY_ODDS.get(in.field()), true);
+            return new Anchor(keys, keys.size() * KEY_ODDS.get(in.field()), true, true);
         }
         if (condition instanceof Condition.KeywordIn keywords) {
             List<String> keys = keywords.patterns().stream().map(p -> WORD_PREFIX + p.indexWord()).distinct().toList();
-            return new Anchor(keys, keys.size() * KEY_ODDS.get(Field.KEYWORD), false);
+            boolean singleWords = keywords.patterns().stream().allMatch(KeywordPattern::singleWord);
+            return new Anchor(keys, keys.size() * KEY_ODDS.get(Field.KEYWORD), false, singleWords);
         }
         if (condition instanceof Condition.AnyOf any) {
             List<String> keys = new ArrayList<>();
             double cost = 0;
+            boolean exact = true;
             for (Condition part : any.parts()) {
                 Anchor anchor = anchorOf(part);
                 if (anchor == null) {
@@ -440,16 +447,21 @@ public final class SubscriptionIndex {
                 }
                 keys.addAll(anchor.keys());
                 cost += anchor.cost();
+                exact &= anchor.exact();
             }
-            return new Anchor(keys.stream().distinct().toList(), cost, false);
+            return new Anchor(keys.stream().distinct().toList(), cost, false, exact);
         }
         if (condition instanceof Condition.AllOf all) {
             List<Anchor> anchors = all.parts().stream().map(SubscriptionIndex::anchorOf).filter(a -> a != null).toList();
+            // An anchor covers the whole AND only when it stands for every part.
+            boolean whole = anchors.size() == all.parts().size();
             Anchor best = null;
             for (int i = 0; i < anchors.size(); i++) {
-                best = cheaper(best, anchors.get(i));
+                Anchor one = anchors.get(i);
+                best = cheaper(best, whole && anchors.size() == 1 ? one : inexact(one));
                 for (int j = i + 1; j < anchors.size(); j++) {
-                    best = cheaper(best, paired(anchors.get(i), anchors.get(j)));
+                    Anchor pair = paired(anchors.get(i), anchors.get(j));
+                    best = cheaper(best, whole && anchors.size() == 2 ? pair : inexact(pair));
                 }
             }
             return best;
@@ -473,7 +485,11 @@ public final class SubscriptionIndex {
             }
         }
         double each = (a.cost() / a.keys().size()) * (b.cost() / b.keys().size());
-        return new Anchor(keys.stream().distinct().toList(), keys.size() * each, false);
+        return new Anchor(keys.stream().distinct().toList(), keys.size() * each, false, a.exact() && b.exact());
+    }
+
+    private static Anchor inexact(Anchor anchor) {
+        return anchor == null ? null : new Anchor(anchor.keys(), anchor.cost(), anchor.singleField(), false);
     }
 
     private static Anchor cheaper(Anchor best, Anchor candidate) {
