@@ -33,10 +33,12 @@ public class DeliveryStore {
     /**
      * A claimed delivery with what is needed to send it. {@code endpoint} is what the per-endpoint cap
      * counts: the webhook URL, or the subscription for e-mail. {@code previousSecret} is set only during a
-     * rotation's overlap.
+     * rotation's overlap. {@code traceparent} is the catalog event's trace, which the attempt continues
+     * (read by the claim, so an attempt needs no query of its own for it).
      */
     public record Claimed(UUID id, String payload, int attempts, String url, String secret, UUID subscriptionId,
-            String eventType, String channelType, String previousSecret, boolean finalAttempt, String endpoint) {
+            String eventType, String channelType, String previousSecret, boolean finalAttempt, String endpoint,
+            String traceparent) {
 
         /** The secrets to sign with: current first, then the previous one while it still signs. */
         public List<String> secrets() {
@@ -58,7 +60,7 @@ public class DeliveryStore {
             WHERE d.id = due.id AND s.id = d.subscription_id
             RETURNING d.id, d.payload, d.attempts, s.webhook_url, s.webhook_secret, d.subscription_id, d.event_type,
                 s.channel_type, CASE WHEN s.previous_secret_expires_at > ? THEN s.previous_webhook_secret END,
-                d.final_attempt, COALESCE(s.webhook_url, 'subscription:' || s.id)
+                d.final_attempt, COALESCE(s.webhook_url, 'subscription:' || s.id), d.traceparent
             """;
 
     /** Settles successful attempts, many at once: one round trip and one commit for the whole batch. */
@@ -117,7 +119,7 @@ public class DeliveryStore {
                 while (r.next()) {
                     claimed.add(new Claimed(r.getObject(1, UUID.class), r.getString(2), r.getInt(3), r.getString(4),
                             r.getString(5), r.getObject(6, UUID.class), r.getString(7), r.getString(8), r.getString(9),
-                            r.getBoolean(10), r.getString(11)));
+                            r.getBoolean(10), r.getString(11), r.getString(12)));
                 }
             }
             return claimed;

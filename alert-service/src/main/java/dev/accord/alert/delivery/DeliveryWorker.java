@@ -42,7 +42,7 @@ public class DeliveryWorker {
 
     /** One attempt, traced as a child of the event's trace and timed in the delivery metrics. */
     void attempt(DeliveryStore.Claimed delivery) {
-        try (DeliveryTraces.Attempt observed = traces.attempt(delivery.id(), delivery.channelType())) {
+        try (DeliveryTraces.Attempt observed = traces.attempt(delivery.id(), delivery.channelType(), delivery.traceparent())) {
             attempt(delivery, observed);
         }
     }

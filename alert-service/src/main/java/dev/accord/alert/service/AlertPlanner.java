@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,7 +65,8 @@ public class AlertPlanner {
         Instant now = Instant.now();
         for (int from = 0; from < matched.size(); from += CONFIRM_BATCH) {
             List<UUID> batch = matched.subList(from, Math.min(matched.size(), from + CONFIRM_BATCH));
-            List<Subscription> active = Subscription.list("id in ?1 and status = ?2", batch, Subscription.ACTIVE);
+            List<Subscription> active = Subscription.<Subscription>find("id in ?1 and status = ?2", batch, Subscription.ACTIVE)
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).list();
             planned += router.routeAll(active, eventId, eventType, notificationFor, now);
         }
         LOG.debugf("Event %s matched %d subscriptions in %d filter groups, planned %d deliveries", eventId, matched.size(),
