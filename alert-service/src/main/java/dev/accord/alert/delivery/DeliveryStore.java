@@ -33,10 +33,12 @@ public class DeliveryStore {
     /**
      * A claimed delivery with what is needed to send it. {@code endpoint} is what the per-endpoint cap
      * counts: the webhook URL, or the subscription for e-mail. {@code previousSecret} is set only during a
-     * rotation's overlap.
+     * rotation's overlap. {@code traceparent} is the catalog event's trace, which the attempt continues
+     * (read by the claim, so an attempt needs no query of its own for it).
      */
     public record Claimed(UUID id, String payload, int attempts, String url, String secret, UUID subscriptionId,
-            String eventType, String channelType, String previousSecret, boolean finalAttempt, String endpoint) {
+            String eventType, String channelType, String previousSecret, boolean finalAttempt, String endpoint,
+            String traceparent) {
 
         /** The secrets to sign with: current first, then the previous one while it still signs. */
         public List<String> secrets() {
@@ -58,18 +60,22 @@ public class DeliveryStore {
             WHERE d.id = due.id AND s.id = d.subscription_id
             RETURNING d.id, d.payload, d.attempts, s.webhook_url, s.webhook_secret, d.subscription_id, d.event_type,
                 s.channel_type, CASE WHEN s.previous_secret_expires_at > ? THEN s.previous_webhook_secret END,
-                d.final_attempt, COALESCE(s.webhook_url, 'subscription:' || s.id)
+                d.final_attempt, COALESCE(s.webhook_url, 'subscription:' || s.id), d.traceparent
             """;
 
-    private static final String DELIVERED = """
-            WITH d AS (
-                UPDATE delivery SET status = 'delivered', attempts = attempts + 1, last_status = ?, last_error = NULL,
-                    delivered_at = ?, claimed_until = NULL, final_attempt = false
-                WHERE id = ? RETURNING id),
+    /** Settles successful attempts, many at once: one round trip and one commit for the whole batch. */
+    private static final String DELIVERED_ALL = """
+            WITH v AS (
+                SELECT * FROM unnest(?::uuid[], ?::int[], ?::bigint[], ?::int[]) AS v(id, status, at_micros, latency_ms)),
+            d AS (
+                UPDATE delivery SET status = 'delivered', attempts = attempts + 1, last_status = v.status, last_error = NULL,
+                    delivered_at = to_timestamp(v.at_micros / 1000000.0), claimed_until = NULL, final_attempt = false
+                FROM v WHERE delivery.id = v.id RETURNING delivery.id, delivery.subscription_id),
             a AS (
                 INSERT INTO delivery_attempt (delivery_id, attempted_at, status_code, latency_ms, error)
-                SELECT id, ?, ?, ?, NULL FROM d)
-            UPDATE subscription SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL
+                SELECT v.id, to_timestamp(v.at_micros / 1000000.0), v.status, v.latency_ms, NULL FROM v JOIN d ON d.id = v.id)
+            UPDATE subscription SET failing_since = NULL
+            WHERE id IN (SELECT subscription_id FROM d) AND failing_since IS NOT NULL
             """;
 
     private static final String FAILED = """
@@ -113,7 +119,7 @@ public class DeliveryStore {
                 while (r.next()) {
                     claimed.add(new Claimed(r.getObject(1, UUID.class), r.getString(2), r.getInt(3), r.getString(4),
                             r.getString(5), r.getObject(6, UUID.class), r.getString(7), r.getString(8), r.getString(9),
-                            r.getBoolean(10), r.getString(11)));
+                            r.getBoolean(10), r.getString(11), r.getString(12)));
                 }
             }
             return claimed;
@@ -152,20 +158,36 @@ public class DeliveryStore {
         }
     }
 
-    /** Settles a successful attempt, logs it, and ends the endpoint's run of failures. */
+    /** A successful attempt waiting to be settled with others, see {@link #deliveredAll}. */
+    public record Success(UUID id, int status, Instant at, int latencyMs) {
+    }
+
+    /** Settles many successful attempts, logs them and ends their endpoints' runs of failures, in one statement. */
     @Transactional
-    public void delivered(Claimed delivery, int status, Instant at, int latencyMs) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(DELIVERED)) {
-            s.setInt(1, status);
-            s.setTimestamp(2, Timestamp.from(at));
-            s.setObject(3, delivery.id());
-            s.setTimestamp(4, Timestamp.from(at));
-            s.setInt(5, status);
-            s.setInt(6, latencyMs);
-            s.setObject(7, delivery.subscriptionId());
+    public void deliveredAll(List<Success> successes) {
+        if (successes.isEmpty()) {
+            return;
+        }
+        int n = successes.size();
+        UUID[] ids = new UUID[n];
+        Integer[] statuses = new Integer[n];
+        Long[] at = new Long[n];
+        Integer[] latencies = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Success success = successes.get(i);
+            ids[i] = success.id();
+            statuses[i] = success.status();
+            at[i] = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, success.at());
+            latencies[i] = success.latencyMs();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(DELIVERED_ALL)) {
+            s.setArray(1, c.createArrayOf("uuid", ids));
+            s.setArray(2, c.createArrayOf("int4", statuses));
+            s.setArray(3, c.createArrayOf("int8", at));
+            s.setArray(4, c.createArrayOf("int4", latencies));
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not settle delivery " + delivery.id(), e);
+            throw new IllegalStateException("Could not settle " + n + " deliveries", e);
         }
     }
 

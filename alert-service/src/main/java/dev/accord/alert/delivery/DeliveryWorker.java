@@ -27,9 +27,11 @@ public class DeliveryWorker {
     private final RetrySchedule retries;
     private final AlertConfig.Delivery config;
     private final DeliveryTraces traces;
+    private final SuccessfulAttempts successes;
 
     public DeliveryWorker(DeliveryStore store, WebhookSender sender, EmailSender email, RetrySchedule retries,
-            AlertConfig config, DeliveryTraces traces) {
+            AlertConfig config, DeliveryTraces traces, SuccessfulAttempts successes) {
+        this.successes = successes;
         this.store = store;
         this.sender = sender;
         this.email = email;
@@ -40,7 +42,7 @@ public class DeliveryWorker {
 
     /** One attempt, traced as a child of the event's trace and timed in the delivery metrics. */
     void attempt(DeliveryStore.Claimed delivery) {
-        try (DeliveryTraces.Attempt observed = traces.attempt(delivery.id(), delivery.channelType())) {
+        try (DeliveryTraces.Attempt observed = traces.attempt(delivery.id(), delivery.channelType(), delivery.traceparent())) {
             attempt(delivery, observed);
         }
     }
@@ -54,7 +56,7 @@ public class DeliveryWorker {
         int latencyMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
         Instant now = Instant.now();
         if (result.delivered()) {
-            store.delivered(delivery, result.status(), now, latencyMs);
+            successes.settle(new DeliveryStore.Success(delivery.id(), result.status(), now, latencyMs));
             observed.settled(AlertMetrics.DELIVERED);
             LOG.debugf("Delivery %s delivered (HTTP %d)", delivery.id(), result.status());
             return;

@@ -16,6 +16,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSigner {
 
     private static final String PREFIX = "whsec_";
+    /** Looking up a Mac searches the security providers each time; a worker thread keeps its own and re-keys it. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
+        }
+    });
 
     private WebhookSigner() {
     }
@@ -28,11 +36,11 @@ public final class WebhookSigner {
     public static String sign(String secret, String msgId, long timestampSeconds, String body) {
         String key = secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(key), "HmacSHA256"));
             byte[] signature = mac.doFinal((msgId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(signature);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 with a decoded secret cannot fail", e);
         }
     }

@@ -59,6 +59,11 @@ public final class KeywordPattern {
         return java.util.Arrays.stream(words).max(Comparator.comparingInt(String::length)).orElseThrow();
     }
 
+    /** One word: an event holding {@link #indexWord()} matches it. */
+    public boolean singleWord() {
+        return words.length == 1;
+    }
+
     public String phrase() {
         return phrase;
     }

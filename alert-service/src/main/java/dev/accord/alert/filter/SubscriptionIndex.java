@@ -1,24 +1,35 @@
 package dev.accord.alert.filter;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the subscriptions an event matches without looking at all of them. Each subscription is
- * filed, per event kind it wants, under the keys one of its required conditions needs (its
- * <em>anchor</em>): a topic, country, organisation, stage, a pair of them, or a keyword's word. An
- * event looks up only the keys it has; the subscriptions found are then checked with their full
+ * Finds the subscriptions an event matches without looking at all of them, and without looking at
+ * each of them when many want the same thing. Subscriptions whose filters are the same once
+ * normalised (same event kinds, same values in any order or case, same query) share one
+ * <em>filter group</em>; the index holds groups, and an event checks each candidate group's filter
+ * once and answers with the matched groups, each with its subscription ids. So the work per event is
+ * bounded by the distinct filters, not by the number of subscribers; spelling out one delivery per
+ * subscription is the caller's job.
+ *
+ * <p>Each group is filed, per event kind it wants, under the keys one of its required conditions
+ * needs (its <em>anchor</em>): a topic, country, organisation, stage, a pair of them, or a keyword's
+ * word. An event looks up only the keys it has; the groups found are then checked with their full
  * filter. A filter with nothing required (only NOT, or no filter at all) sits in a small fallback list
  * checked for every event of its kinds.
  *
- * <p>Reads need no lock and may run while subscriptions are added or removed; writes are serialised.
+ * <p>Reads need no lock and may run while subscriptions are added or removed: posting lists and a
+ * group's ids are immutable arrays, replaced (copy on write) by the writers, which are serialised.
  */
 public final class SubscriptionIndex {
 
@@ -30,19 +41,65 @@ public final class SubscriptionIndex {
             Field.STAGE, 0.3, Field.KEYWORD, 0.02);
 
     private static final String WORD_PREFIX = "k:";
+    private static final Group[] NO_GROUPS = new Group[0];
+    private static final UUID[] NO_IDS = new UUID[0];
 
-    private record Anchor(List<String> keys, double cost, boolean singleField) {
+    /**
+     * {@code exact}: an event carrying any of the keys satisfies the whole condition, so a group found
+     * under a key needs no check (a list of values, a pair of lists, single-word keywords).
+     */
+    record Anchor(List<String> keys, double cost, boolean singleField, boolean exact) {
     }
 
-    private static final class Entry {
-        final UUID id;
+    /**
+     * The subscriptions an event matched, by filter group. A group's ids are a snapshot taken during
+     * the match and never change afterwards.
+     */
+    public static final class Matches {
+        private final List<UUID[]> groups;
+        private final int subscriptions;
+
+        Matches(List<UUID[]> groups, int subscriptions) {
+            this.groups = groups;
+            this.subscriptions = subscriptions;
+        }
+
+        /** Distinct filters matched. */
+        public int groups() {
+            return groups.size();
+        }
+
+        /** Subscriptions matched, over all groups. */
+        public int subscriptions() {
+            return subscriptions;
+        }
+
+        /** The subscription ids of one matched group. */
+        public List<UUID> group(int i) {
+            return Collections.unmodifiableList(Arrays.asList(groups.get(i)));
+        }
+
+        /** Every matched subscription id, group after group (each once: a subscription is in one group). */
+        public List<UUID> ids() {
+            List<UUID> ids = new ArrayList<>(subscriptions);
+            for (UUID[] group : groups) {
+                ids.addAll(Arrays.asList(group));
+            }
+            return ids;
+        }
+    }
+
+    private static final class Group {
+        final String key;
         final SubscriptionFilter filter;
         final Anchor anchor;
-        /** Small dense number, so that a match can remember which entries it has checked in a bit set. */
+        /** Small dense number, so that a match can remember which groups it has checked in a bit set. */
         final int serial;
+        /** The subscriptions sharing this filter; replaced, never changed in place. */
+        volatile UUID[] ids = NO_IDS;
 
-        Entry(UUID id, SubscriptionFilter filter, Anchor anchor, int serial) {
-            this.id = id;
+        Group(String key, SubscriptionFilter filter, Anchor anchor, int serial) {
+            this.key = key;
             this.filter = filter;
             this.anchor = anchor;
             this.serial = serial;
@@ -50,17 +107,26 @@ public final class SubscriptionIndex {
     }
 
     private static final class Partition {
-        final Map<String, Set<Entry>> byKey = new ConcurrentHashMap<>();
-        final Map<String, Set<Entry>> byWord = new ConcurrentHashMap<>();
-        final Set<Entry> fallback = ConcurrentHashMap.newKeySet();
+        final Map<String, Group[]> byKey = new ConcurrentHashMap<>();
+        final Map<String, Group[]> byWord = new ConcurrentHashMap<>();
+        volatile Group[] fallback = NO_GROUPS;
     }
 
     private static final class State {
         final Map<EventKind, Partition> partitions = new EnumMap<>(EventKind.class);
-        final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
-        /** Serials of removed entries, reused so that serials stay below about the number of entries. */
+        /** The group of each subscription. */
+        final Map<UUID, Group> bySubscription = new ConcurrentHashMap<>();
+        /** Groups by canonical filter; only touched by writers. */
+        final Map<String, Group> byFilter = new HashMap<>();
+        /** Serials of removed groups, reused so that serials stay below about the number of groups. */
         final java.util.ArrayDeque<Integer> freeSerials = new java.util.ArrayDeque<>();
         volatile int serialLimit;
+
+        State() {
+            for (EventKind kind : EventKind.values()) {
+                partitions.put(kind, new Partition());
+            }
+        }
 
         int nextSerial() {
             Integer free = freeSerials.poll();
@@ -69,20 +135,37 @@ public final class SubscriptionIndex {
             }
             return serialLimit++;
         }
-
-        State() {
-            for (EventKind kind : EventKind.values()) {
-                partitions.put(kind, new Partition());
-            }
-        }
     }
 
     private volatile State state = new State();
 
-    /** Adds or replaces a subscription's filter. */
+    /**
+     * Adds or replaces a subscription's filter. Re-putting the same filter (as every refresh does for
+     * recently changed rows) changes nothing; a changed filter joins its new group before it leaves
+     * the old one, so a concurrent match sees the subscription under one filter or the other (for a
+     * moment possibly both), never under none.
+     */
     public synchronized void put(UUID id, SubscriptionFilter filter) {
-        remove(state, id);
-        add(state, id, filter);
+        State current = state;
+        String key = canonical(filter);
+        Group old = current.bySubscription.get(id);
+        if (old != null && old.key.equals(key)) {
+            return;
+        }
+        Group target = current.byFilter.get(key);
+        if (target == null) {
+            target = newGroup(current, key, filter);
+            target.ids = new UUID[] {id};
+            file(current, target);
+        } else {
+            UUID[] ids = Arrays.copyOf(target.ids, target.ids.length + 1);
+            ids[ids.length - 1] = id;
+            target.ids = ids;
+        }
+        current.bySubscription.put(id, target);
+        if (old != null) {
+            leave(current, old, id);
+        }
     }
 
     public synchronized void remove(UUID id) {
@@ -92,59 +175,104 @@ public final class SubscriptionIndex {
     /** Replaces the whole content at once; readers see the old index until the new one is complete. */
     public synchronized void replaceAll(Map<UUID, SubscriptionFilter> filters) {
         State fresh = new State();
-        filters.forEach((id, filter) -> add(fresh, id, filter));
+        Map<Group, List<UUID>> members = new HashMap<>();
+        filters.forEach((id, filter) -> {
+            String key = canonical(filter);
+            Group group = fresh.byFilter.get(key);
+            if (group == null) {
+                group = newGroup(fresh, key, filter);
+            }
+            members.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
+            fresh.bySubscription.put(id, group);
+        });
+        members.forEach((group, ids) -> group.ids = ids.toArray(UUID[]::new));
+        // Filing group by group would copy each posting list once per group; collect them first instead.
+        Map<EventKind, Map<String, List<Group>>> byKey = new EnumMap<>(EventKind.class);
+        Map<EventKind, Map<String, List<Group>>> byWord = new EnumMap<>(EventKind.class);
+        Map<EventKind, List<Group>> fallback = new EnumMap<>(EventKind.class);
+        for (Group group : fresh.byFilter.values()) {
+            for (EventKind kind : group.filter.kinds()) {
+                if (group.anchor == null) {
+                    fallback.computeIfAbsent(kind, k -> new ArrayList<>()).add(group);
+                    continue;
+                }
+                for (String key : group.anchor.keys()) {
+                    boolean word = key.startsWith(WORD_PREFIX);
+                    (word ? byWord : byKey).computeIfAbsent(kind, k -> new HashMap<>())
+                            .computeIfAbsent(word ? key.substring(WORD_PREFIX.length()) : key, k -> new ArrayList<>())
+                            .add(group);
+                }
+            }
+        }
+        for (EventKind kind : EventKind.values()) {
+            Partition partition = fresh.partitions.get(kind);
+            byKey.getOrDefault(kind, Map.of()).forEach((k, list) -> partition.byKey.put(k, list.toArray(NO_GROUPS)));
+            byWord.getOrDefault(kind, Map.of()).forEach((k, list) -> partition.byWord.put(k, list.toArray(NO_GROUPS)));
+            partition.fallback = fallback.getOrDefault(kind, List.of()).toArray(NO_GROUPS);
+        }
         state = fresh;
     }
 
     public boolean contains(UUID id) {
-        return state.entries.containsKey(id);
+        return state.bySubscription.containsKey(id);
     }
 
     public Set<UUID> ids() {
-        return Set.copyOf(state.entries.keySet());
+        return Set.copyOf(state.bySubscription.keySet());
     }
 
+    /** Subscriptions indexed. */
     public int size() {
-        return state.entries.size();
+        return state.bySubscription.size();
+    }
+
+    /** Distinct filters indexed: what an event's work is bounded by. */
+    public synchronized int groupCount() {
+        return state.byFilter.size();
     }
 
     /** Subscriptions kept in the fallback lists (checked for every event of their kinds). */
     public int fallbackSize() {
-        return (int) state.entries.values().stream().filter(e -> e.anchor == null).count();
+        return state.bySubscription.values().stream().filter(g -> g.anchor == null).mapToInt(g -> 1).sum();
     }
 
-    /** The ids of the subscriptions whose filters match the event. */
-    public List<UUID> match(EventDocument event) {
+    /** The subscriptions whose filters match the event, by filter group. */
+    public Matches match(EventDocument event) {
         State current = state;
         List<String> keys = structuredKeys(event);
         Seen seen = new Seen(current.serialLimit);
-        List<UUID> matched = new ArrayList<>();
+        Collector matched = new Collector();
         for (EventKind kind : event.kinds()) {
             Partition partition = current.partitions.get(kind);
             for (String key : keys) {
-                check(partition.byKey.get(key), event, seen, matched);
+                check(partition.byKey.get(key), true, event, seen, matched);
             }
             for (String word : event.words()) {
-                check(partition.byWord.get(word), event, seen, matched);
+                check(partition.byWord.get(word), true, event, seen, matched);
             }
-            check(partition.fallback, event, seen, matched);
+            check(partition.fallback, false, event, seen, matched);
         }
-        return matched;
+        return new Matches(matched.groups, matched.subscriptions);
     }
 
-    /** The entries one match has checked: a bit per serial, and a set for entries added while it runs. */
+    private static final class Collector {
+        final List<UUID[]> groups = new ArrayList<>();
+        int subscriptions;
+    }
+
+    /** The groups one match has checked: a bit per serial, and a set for groups added while it runs. */
     private static final class Seen {
         private final long[] bits;
-        private Set<Entry> late;
+        private Set<Group> late;
 
         Seen(int serials) {
             bits = new long[(serials + 63) >>> 6];
         }
 
-        boolean add(Entry entry) {
-            int word = entry.serial >>> 6;
+        boolean add(Group group) {
+            int word = group.serial >>> 6;
             if (word < bits.length) {
-                long mask = 1L << (entry.serial & 63);
+                long mask = 1L << (group.serial & 63);
                 boolean fresh = (bits[word] & mask) == 0;
                 bits[word] |= mask;
                 return fresh;
@@ -152,17 +280,22 @@ public final class SubscriptionIndex {
             if (late == null) {
                 late = new HashSet<>();
             }
-            return late.add(entry);
+            return late.add(group);
         }
     }
 
-    private static void check(Collection<Entry> entries, EventDocument event, Seen seen, List<UUID> matched) {
-        if (entries == null) {
+    /** {@code byKey}: the groups were found under a key the event has, so an exact anchor needs no check. */
+    private static void check(Group[] groups, boolean byKey, EventDocument event, Seen seen, Collector matched) {
+        if (groups == null) {
             return;
         }
-        for (Entry entry : entries) {
-            if (seen.add(entry) && entry.filter.condition().test(event)) {
-                matched.add(entry.id);
+        for (Group group : groups) {
+            if (seen.add(group) && ((byKey && group.anchor.exact()) || group.filter.condition().test(event))) {
+                UUID[] ids = group.ids;
+                if (ids.length > 0) {
+                    matched.groups.add(ids);
+                    matched.subscriptions += ids.length;
+                }
             }
         }
     }
@@ -186,48 +319,107 @@ public final class SubscriptionIndex {
         return keys;
     }
 
-    private static void add(State target, UUID id, SubscriptionFilter filter) {
-        Anchor anchor = anchorOf(filter.condition());
-        Entry entry = new Entry(id, filter, anchor, target.nextSerial());
-        target.entries.put(id, entry);
-        for (EventKind kind : filter.kinds()) {
+    /**
+     * A text equal for two filters only if they match the same events: the kinds, each list's values
+     * sorted (organisations lower-cased and keywords reduced to their words, as they are matched) and
+     * the query as written. Filters that differ only in ways matching ignores share a group.
+     */
+    static String canonical(SubscriptionFilter filter) {
+        FilterSpec spec = filter.spec();
+        StringBuilder key = new StringBuilder();
+        key.append(new TreeSet<>(filter.kinds())).append('\u0001');
+        key.append(new TreeSet<>(spec.topics())).append('\u0001');
+        key.append(new TreeSet<>(spec.countries())).append('\u0001');
+        key.append(sortedSet(spec.orgs().stream().map(Text::lower).toList())).append('\u0001');
+        key.append(sortedSet(spec.keywords().stream().map(k -> String.join(" ", Text.words(Text.lower(k)))).toList()))
+                .append('\u0001');
+        key.append(spec.query() == null ? "" : spec.query());
+        return key.toString();
+    }
+
+    private static String sortedSet(List<String> values) {
+        return new TreeSet<>(values).toString();
+    }
+
+    private static Group newGroup(State target, String key, SubscriptionFilter filter) {
+        Group group = new Group(key, filter, anchorOf(filter.condition()), target.nextSerial());
+        target.byFilter.put(key, group);
+        return group;
+    }
+
+    /** Files a new group in the posting lists of its kinds. */
+    private static void file(State target, Group group) {
+        for (EventKind kind : group.filter.kinds()) {
             Partition partition = target.partitions.get(kind);
-            if (anchor == null) {
-                partition.fallback.add(entry);
+            if (group.anchor == null) {
+                partition.fallback = with(partition.fallback, group);
                 continue;
             }
-            for (String key : anchor.keys()) {
-                if (key.startsWith(WORD_PREFIX)) {
-                    partition.byWord.computeIfAbsent(key.substring(WORD_PREFIX.length()), k -> ConcurrentHashMap.newKeySet()).add(entry);
-                } else {
-                    partition.byKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(entry);
-                }
+            for (String key : group.anchor.keys()) {
+                boolean word = key.startsWith(WORD_PREFIX);
+                (word ? partition.byWord : partition.byKey).merge(word ? key.substring(WORD_PREFIX.length()) : key,
+                        new Group[] {group}, (old, one) -> with(old, group));
             }
         }
     }
 
     private static void remove(State target, UUID id) {
-        Entry entry = target.entries.remove(id);
-        if (entry == null) {
+        Group group = target.bySubscription.remove(id);
+        if (group != null) {
+            leave(target, group, id);
+        }
+    }
+
+    /** Takes the subscription out of the group, and the group out of the index if it was the last. */
+    private static void leave(State target, Group group, UUID id) {
+        UUID[] ids = group.ids;
+        if (ids.length > 1) {
+            UUID[] rest = new UUID[ids.length - 1];
+            int n = 0;
+            for (UUID member : ids) {
+                if (!member.equals(id) && n < rest.length) {
+                    rest[n++] = member;
+                }
+            }
+            group.ids = rest;
             return;
         }
-        target.freeSerials.add(entry.serial);
-        for (EventKind kind : entry.filter.kinds()) {
+        // The last subscription of the group: the filter leaves the index.
+        group.ids = NO_IDS;
+        target.byFilter.remove(group.key);
+        for (EventKind kind : group.filter.kinds()) {
             Partition partition = target.partitions.get(kind);
-            if (entry.anchor == null) {
-                partition.fallback.remove(entry);
+            if (group.anchor == null) {
+                partition.fallback = without(partition.fallback, group);
                 continue;
             }
-            for (String key : entry.anchor.keys()) {
+            for (String key : group.anchor.keys()) {
                 boolean word = key.startsWith(WORD_PREFIX);
-                Map<String, Set<Entry>> postings = word ? partition.byWord : partition.byKey;
-                String posting = word ? key.substring(WORD_PREFIX.length()) : key;
-                postings.computeIfPresent(posting, (k, set) -> {
-                    set.remove(entry);
-                    return set.isEmpty() ? null : set;
-                });
+                (word ? partition.byWord : partition.byKey).computeIfPresent(word ? key.substring(WORD_PREFIX.length()) : key,
+                        (k, groups) -> {
+                            Group[] rest = without(groups, group);
+                            return rest.length == 0 ? null : rest;
+                        });
             }
         }
+        target.freeSerials.add(group.serial);
+    }
+
+    private static Group[] with(Group[] groups, Group group) {
+        Group[] more = Arrays.copyOf(groups, groups.length + 1);
+        more[groups.length] = group;
+        return more;
+    }
+
+    private static Group[] without(Group[] groups, Group group) {
+        Group[] rest = new Group[groups.length];
+        int n = 0;
+        for (Group g : groups) {
+            if (g != group) {
+                rest[n++] = g;
+            }
+        }
+        return Arrays.copyOf(rest, n);
     }
 
     /**
@@ -237,15 +429,17 @@ public final class SubscriptionIndex {
     static Anchor anchorOf(Condition condition) {
         if (condition instanceof Condition.ValueIn in) {
             List<String> keys = in.values().stream().map(v -> key(in.field(), v)).sorted().toList();
-            return new Anchor(keys, keys.size() * KEY_ODDS.get(in.field()), true);
+            return new Anchor(keys, keys.size() * KEY_ODDS.get(in.field()), true, true);
         }
         if (condition instanceof Condition.KeywordIn keywords) {
             List<String> keys = keywords.patterns().stream().map(p -> WORD_PREFIX + p.indexWord()).distinct().toList();
-            return new Anchor(keys, keys.size() * KEY_ODDS.get(Field.KEYWORD), false);
+            boolean singleWords = keywords.patterns().stream().allMatch(KeywordPattern::singleWord);
+            return new Anchor(keys, keys.size() * KEY_ODDS.get(Field.KEYWORD), false, singleWords);
         }
         if (condition instanceof Condition.AnyOf any) {
             List<String> keys = new ArrayList<>();
             double cost = 0;
+            boolean exact = true;
             for (Condition part : any.parts()) {
                 Anchor anchor = anchorOf(part);
                 if (anchor == null) {
@@ -253,16 +447,21 @@ public final class SubscriptionIndex {
                 }
                 keys.addAll(anchor.keys());
                 cost += anchor.cost();
+                exact &= anchor.exact();
             }
-            return new Anchor(keys.stream().distinct().toList(), cost, false);
+            return new Anchor(keys.stream().distinct().toList(), cost, false, exact);
         }
         if (condition instanceof Condition.AllOf all) {
             List<Anchor> anchors = all.parts().stream().map(SubscriptionIndex::anchorOf).filter(a -> a != null).toList();
+            // An anchor covers the whole AND only when it stands for every part.
+            boolean whole = anchors.size() == all.parts().size();
             Anchor best = null;
             for (int i = 0; i < anchors.size(); i++) {
-                best = cheaper(best, anchors.get(i));
+                Anchor one = anchors.get(i);
+                best = cheaper(best, whole && anchors.size() == 1 ? one : inexact(one));
                 for (int j = i + 1; j < anchors.size(); j++) {
-                    best = cheaper(best, paired(anchors.get(i), anchors.get(j)));
+                    Anchor pair = paired(anchors.get(i), anchors.get(j));
+                    best = cheaper(best, whole && anchors.size() == 2 ? pair : inexact(pair));
                 }
             }
             return best;
@@ -286,7 +485,11 @@ public final class SubscriptionIndex {
             }
         }
         double each = (a.cost() / a.keys().size()) * (b.cost() / b.keys().size());
-        return new Anchor(keys.stream().distinct().toList(), keys.size() * each, false);
+        return new Anchor(keys.stream().distinct().toList(), keys.size() * each, false, a.exact() && b.exact());
+    }
+
+    private static Anchor inexact(Anchor anchor) {
+        return anchor == null ? null : new Anchor(anchor.keys(), anchor.cost(), anchor.singleField(), false);
     }
 
     private static Anchor cheaper(Anchor best, Anchor candidate) {

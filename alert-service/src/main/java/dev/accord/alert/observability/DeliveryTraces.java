@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,20 +40,16 @@ public class DeliveryTraces {
                 .setParameter(1, traceparent == null ? "" : traceparent).getSingleResult();
     }
 
-    /** Starts observing one delivery attempt; close it when the attempt is settled. */
-    public Attempt attempt(UUID deliveryId, String channelType) {
+    /**
+     * Starts observing one delivery attempt as a child of {@code traceparent} (the event's trace, stored
+     * with the delivery and read by the claim); close it when the attempt is settled.
+     */
+    public Attempt attempt(UUID deliveryId, String channelType, String traceparent) {
         String channel = channelType == null ? "webhook" : channelType;
-        Context parent = TraceParents.restore(storedTraceparent(deliveryId));
+        Context parent = TraceParents.restore(traceparent);
         Span span = tracer.spanBuilder("deliver " + channel).setParent(parent).setSpanKind(SpanKind.CLIENT)
                 .setAttribute("accord.delivery.id", deliveryId.toString()).startSpan();
         return new Attempt(channel, span, span.makeCurrent(), System.nanoTime());
-    }
-
-    @Transactional
-    String storedTraceparent(UUID deliveryId) {
-        List<?> rows = em.createNativeQuery("SELECT traceparent FROM delivery WHERE id = ?1")
-                .setParameter(1, deliveryId).getResultList();
-        return rows.isEmpty() ? null : (String) rows.get(0);
     }
 
     /** One attempt in progress: its span is current until {@link #close}. */

@@ -3,6 +3,7 @@ package dev.accord.alert.service;
 import dev.accord.alert.channel.NotificationRouter;
 import dev.accord.alert.domain.Subscription;
 import dev.accord.alert.filter.EventKind;
+import dev.accord.alert.filter.SubscriptionIndex;
 import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,25 +47,30 @@ public class AlertPlanner {
         if (kinds.isEmpty()) {
             return 0;
         }
-        List<UUID> matched = matcher.matching(SubscriptionMatcher.documentOf(initiative, kinds));
+        SubscriptionIndex.Matches matched = matcher.matching(SubscriptionMatcher.documentOf(initiative, kinds));
         return deliver(eventId, eventType, matched, id -> new Notification(eventType, id, initiative, initiative.catalogUrl()));
     }
 
     @Transactional
     public int plan(String eventId, String eventType, CatalogArticle article) {
-        List<UUID> matched = matcher.matching(SubscriptionMatcher.documentOf(article));
+        SubscriptionIndex.Matches matched = matcher.matching(SubscriptionMatcher.documentOf(article));
         return deliver(eventId, eventType, matched, id -> Notification.ofArticle(eventType, id, article));
     }
 
-    private int deliver(String eventId, String eventType, List<UUID> matched, Function<UUID, Notification> notificationFor) {
+    /** Expands the matched filter groups into one delivery per subscription. */
+    private int deliver(String eventId, String eventType, SubscriptionIndex.Matches matches,
+            Function<UUID, Notification> notificationFor) {
+        List<UUID> matched = matches.ids();
         int planned = 0;
         Instant now = Instant.now();
         for (int from = 0; from < matched.size(); from += CONFIRM_BATCH) {
             List<UUID> batch = matched.subList(from, Math.min(matched.size(), from + CONFIRM_BATCH));
-            List<Subscription> active = Subscription.list("id in ?1 and status = ?2", batch, Subscription.ACTIVE);
+            List<Subscription> active = Subscription.<Subscription>find("id in ?1 and status = ?2", batch, Subscription.ACTIVE)
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).list();
             planned += router.routeAll(active, eventId, eventType, notificationFor, now);
         }
-        LOG.debugf("Event %s matched %d subscriptions, planned %d deliveries", eventId, matched.size(), planned);
+        LOG.debugf("Event %s matched %d subscriptions in %d filter groups, planned %d deliveries", eventId, matched.size(),
+                matches.groups(), planned);
         return planned;
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,8 +47,11 @@ public class SubscriptionMatcher {
         this.config = config;
     }
 
-    /** The ids of active subscriptions whose filters match; the caller still confirms them against the database. */
-    public List<UUID> matching(EventDocument event) {
+    /**
+     * The active subscriptions whose filters match, by distinct filter; the caller expands the groups
+     * into deliveries and still confirms the subscriptions against the database.
+     */
+    public SubscriptionIndex.Matches matching(EventDocument event) {
         ensureLoaded();
         return index.match(event);
     }
@@ -133,7 +137,9 @@ public class SubscriptionMatcher {
         Instant start = Instant.now();
         Instant since = lastRefreshStart.minus(config.refreshOverlap());
         List<Subscription> changed = QuarkusTransaction.joiningExisting()
-                .call(() -> Subscription.<Subscription>list("updatedAt > ?1", since));
+                .call(() -> Subscription.<Subscription>find("updatedAt > ?1", since)
+                        // Only read: spares the flush at commit a dirty check of every row (each refresh rereads a window of rows).
+                        .withHint(HibernateHints.HINT_READ_ONLY, true).list());
         for (Subscription subscription : changed) {
             SubscriptionFilter filter = Subscription.ACTIVE.equals(subscription.status) ? compiled(subscription) : null;
             if (filter == null) {

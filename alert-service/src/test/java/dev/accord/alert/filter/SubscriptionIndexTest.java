@@ -36,7 +36,7 @@ class SubscriptionIndexTest {
         for (int i = 0; i < 500; i++) {
             EventDocument event = randomEvent(random);
             List<UUID> expected = filters.entrySet().stream().filter(e -> e.getValue().matches(event)).map(Map.Entry::getKey).toList();
-            assertThat(index.match(event)).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(index.match(event).ids()).containsExactlyInAnyOrderElementsOf(expected);
             matchedSomething += expected.isEmpty() ? 0 : 1;
         }
         assertThat(matchedSomething).as("the random events exercise real matches").isGreaterThan(100);
@@ -45,23 +45,82 @@ class SubscriptionIndexTest {
     }
 
     @Test
+    void staysExactAfterBulkLoadAndChurnOfSharedFilters() {
+        Random random = new Random(7);
+        Map<UUID, SubscriptionFilter> filters = new HashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            filters.put(UUID.randomUUID(), SubscriptionFilter.compile(randomSpec(random)));
+        }
+        index.replaceAll(filters);
+        assertThat(index.groupCount()).as("identical filters share a group").isLessThan(filters.size());
+        List<UUID> ids = new ArrayList<>(filters.keySet());
+        for (int i = 0; i < 2000; i++) {
+            UUID id = ids.get(random.nextInt(ids.size()));
+            if (random.nextInt(3) == 0) {
+                filters.remove(id);
+                index.remove(id);
+            } else {
+                SubscriptionFilter filter = SubscriptionFilter.compile(randomSpec(random));
+                filters.put(id, filter);
+                index.put(id, filter);
+            }
+        }
+        assertThat(index.size()).isEqualTo(filters.size());
+        for (int i = 0; i < 300; i++) {
+            EventDocument event = randomEvent(random);
+            List<UUID> expected = filters.entrySet().stream().filter(e -> e.getValue().matches(event)).map(Map.Entry::getKey).toList();
+            SubscriptionIndex.Matches matches = index.match(event);
+            assertThat(matches.ids()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(matches.subscriptions()).isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void filtersThatDifferOnlyInOrderAndCaseShareOneGroup() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        index.put(a, SubscriptionFilter.compile(new FilterSpec(List.of("space", "trade"), List.of("jp"), List.of("NASA"),
+                List.of("Lunar Rover"), null, null)));
+        index.put(b, SubscriptionFilter.compile(new FilterSpec(List.of("Trade", "space"), List.of("JP"), List.of("nasa"),
+                List.of("\"lunar  rover\""), null, null)));
+        index.put(c, SubscriptionFilter.compile(new FilterSpec(List.of("space"), List.of("JP"), null, null, null,
+                List.of("initiative.cataloged", "initiative.stage-changed"))));
+        assertThat(index.groupCount()).isEqualTo(2);
+
+        EventDocument event = EventDocument.of(Set.of(EventKind.INITIATIVE_CATALOGED), List.of("space"), List.of("JP"),
+                List.of("NASA"), "announced", List.of("The lunar rover"));
+        SubscriptionIndex.Matches matches = index.match(event);
+        assertThat(matches.groups()).isEqualTo(2);
+        assertThat(matches.subscriptions()).isEqualTo(3);
+        assertThat(matches.ids()).containsExactlyInAnyOrder(a, b, c);
+
+        index.put(a, spec(List.of("trade"), List.of("AU"), null));
+        assertThat(index.groupCount()).isEqualTo(3);
+        assertThat(index.match(event).ids()).containsExactlyInAnyOrder(b, c);
+        index.remove(b);
+        assertThat(index.groupCount()).as("the last member leaving takes the filter with it").isEqualTo(2);
+        assertThat(index.match(event).ids()).containsExactly(c);
+    }
+
+    @Test
     void followsReplacementRemovalAndBulkReload() {
         UUID id = UUID.randomUUID();
         EventDocument japan = event(List.of("space"), List.of("JP"), "The lunar rover");
         index.put(id, spec(List.of("space"), List.of("JP"), null));
-        assertThat(index.match(japan)).containsExactly(id);
+        assertThat(index.match(japan).ids()).containsExactly(id);
 
         index.put(id, spec(List.of("space"), List.of("AU"), null));
-        assertThat(index.match(japan)).isEmpty();
-        assertThat(index.match(event(List.of("space"), List.of("AU"), "x"))).containsExactly(id);
+        assertThat(index.match(japan).ids()).isEmpty();
+        assertThat(index.match(event(List.of("space"), List.of("AU"), "x")).ids()).containsExactly(id);
 
         index.remove(id);
-        assertThat(index.match(event(List.of("space"), List.of("AU"), "x"))).isEmpty();
+        assertThat(index.match(event(List.of("space"), List.of("AU"), "x")).ids()).isEmpty();
         assertThat(index.size()).isZero();
 
         UUID other = UUID.randomUUID();
         index.replaceAll(Map.of(other, spec(null, null, "lunar rover")));
-        assertThat(index.match(japan)).containsExactly(other);
+        assertThat(index.match(japan).ids()).containsExactly(other);
         assertThat(index.ids()).containsExactly(other);
     }
 
@@ -71,8 +130,8 @@ class SubscriptionIndexTest {
         UUID notChina = UUID.randomUUID();
         index.put(everything, spec(null, null, null));
         index.put(notChina, spec(null, null, "NOT country:CN"));
-        assertThat(index.match(event(List.of("trade"), List.of("JP"), "x"))).containsExactlyInAnyOrder(everything, notChina);
-        assertThat(index.match(event(List.of("trade"), List.of("CN"), "x"))).containsExactly(everything);
+        assertThat(index.match(event(List.of("trade"), List.of("JP"), "x")).ids()).containsExactlyInAnyOrder(everything, notChina);
+        assertThat(index.match(event(List.of("trade"), List.of("CN"), "x")).ids()).containsExactly(everything);
         assertThat(index.fallbackSize()).isEqualTo(2);
     }
 
@@ -80,7 +139,7 @@ class SubscriptionIndexTest {
     void aValueRequiredTwiceDoesNotHideTheSubscription() {
         UUID id = UUID.randomUUID();
         index.put(id, spec(null, List.of("JP", "AU"), "country:JP"));
-        assertThat(index.match(event(List.of(), List.of("JP"), "x"))).containsExactly(id);
+        assertThat(index.match(event(List.of(), List.of("JP"), "x")).ids()).containsExactly(id);
     }
 
     private static SubscriptionFilter spec(List<String> topics, List<String> countries, String query) {
