@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -144,22 +145,31 @@ public class EventPublisher {
     }
 
     /**
-     * When the broker goes away mid-transaction, the producer's abort times out and the Kafka client
-     * refuses every later transaction until that abort is retried; the channel does not retry it, so
-     * without this the service would answer 503 forever after a broker restart.
+     * When the broker goes away mid-transaction, the producer's abort or commit times out and the
+     * Kafka client refuses every later transaction until that same call is retried (a timed-out commit
+     * may only be retried, not abandoned); the channel retries neither, so without this the service
+     * would answer 503 forever after a broker restart. A call that times out again leaves the flag set
+     * and fails the batch, so the next batch tries once more.
      */
     private void completePendingAbort() {
         if (!abortPending) {
             return;
         }
+        Producer<String, String> producer = clients.<String, String>getProducer(CHANNEL).unwrap();
         try {
-            clients.<String, String>getProducer(CHANNEL).unwrap().abortTransaction();
+            producer.abortTransaction();
             LOG.info("Completed the abort of a transaction interrupted by a broker outage");
-            abortPending = false;
         } catch (IllegalStateException e) {
-            // No transaction was left to abort: the producer is ready.
-            abortPending = false;
+            if (!String.valueOf(e.getMessage()).contains("`commitTransaction` timed out")) {
+                // No transaction was left to abort: the producer is ready.
+                abortPending = false;
+                return;
+            }
+            // Its requests were already answered 503 and will be retried; consumers drop the repeated event ids.
+            producer.commitTransaction();
+            LOG.info("Completed the commit of a transaction interrupted by a broker outage");
         }
+        abortPending = false;
     }
 
     private static boolean abortMayBePending(Throwable error) {
