@@ -86,7 +86,7 @@ public interface CatalogConfig {
          * How many stored mentions each replica keeps as merge candidates (about 1 kB each); beyond it
          * the least recently used are read again when needed. Best at least the mentions of one window.
          */
-        @WithDefault("100000")
+        @WithDefault("20000")
         int candidateCacheSize();
     }
 
