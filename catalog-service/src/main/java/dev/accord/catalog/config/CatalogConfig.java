@@ -83,7 +83,7 @@ public interface CatalogConfig {
         int lockBuckets();
 
         /**
-         * How many stored mentions each replica keeps as merge candidates (about 1 kB each); beyond it
+         * How many stored mentions each replica keeps as merge candidates (a few kB of heap each); beyond it
          * the least recently used are read again when needed. Best at least the mentions of one window.
          */
         @WithDefault("20000")
