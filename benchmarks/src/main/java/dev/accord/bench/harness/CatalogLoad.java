@@ -23,6 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class CatalogLoad {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    /** How long the catalog may report not ready before the step stops waiting for it (a restart of its consumer fits). */
+    private static final Duration NOT_READY_GRACE = Duration.ofSeconds(30);
 
     private CatalogLoad() {
     }
@@ -33,84 +35,72 @@ final class CatalogLoad {
         Duration timeout = options.seconds("timeout");
         SyntheticInitiatives source = new SyntheticInitiatives(System.nanoTime());
         Duration settleTimeout = options.string("settle", "").isEmpty() ? timeout : options.seconds("settle");
-        long backlog = settle(options.string("bootstrap"), settleTimeout);
-        if (backlog > 0) {
-            // Counting mentions now would credit this load with the earlier loads' events.
-            out.unavailable(metric, String.format("not measured: the catalog still had %d events of earlier loads to"
-                    + " consume after waiting %d s", backlog, settleTimeout.toSeconds()));
-            return;
-        }
-        try (Connection connection = PostgresBaseline.connect(options)) {
-            long before = stored(connection);
-            // --fill-to N: as many events as the catalog lacks to hold N initiatives (each event is a new one).
-            int count = options.string("fill-to", "").isEmpty() ? options.integer("events")
-                    : (int) Math.max(0, options.integer("fill-to") - entries(connection));
-            if (count == 0) {
-                System.out.println("  catalog already holds " + entries(connection) + " initiatives");
+        Backlog.HealthWatch health = Backlog.HealthWatch.of(options.string("catalog", ""), NOT_READY_GRACE);
+        try (Backlog backlog = new Backlog(options)) {
+            long left = backlog.await("catalog, earlier loads", backlog::catalog, settleTimeout, health);
+            if (left > 0) {
+                // Counting mentions now would credit this load with the earlier loads' events.
+                out.unavailable(metric, String.format("not measured: the catalog still had %d events of earlier loads to"
+                        + " consume after waiting %d s", left, settleTimeout.toSeconds()));
                 return;
             }
-            Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-            AtomicReference<Exception> failure = new AtomicReference<>();
-            long start;
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-                // Connected and with the topic's metadata before the clock starts.
-                producer.partitionsFor(Topics.INITIATIVES);
-                start = System.nanoTime();
-                for (int i = 0; i < count; i++) {
-                    ProducerRecord<String, String> record = source.record(i);
-                    producer.send(record, (metadata, error) -> {
-                        if (error != null) {
-                            failure.compareAndSet(null, error);
-                        }
-                    });
-                }
-                producer.flush();
-            }
-            if (failure.get() != null) {
-                throw new IllegalStateException("Kafka refused an initiative event", failure.get());
-            }
-            double produced = (System.nanoTime() - start) / 1e9;
-            long deadline = start + timeout.toNanos();
-            long stored = 0;
-            while (System.nanoTime() < deadline && (stored = stored(connection) - before) < count) {
-                Thread.sleep(POLL.toMillis());
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            String note = String.format("%d events (produced in %.1f s), %d stored in %.1f s", count, produced, stored, seconds);
-            if (stored < count) {
-                out.record(metric, stored / seconds, note + " — timed out before all were stored");
-            } else {
-                out.record(metric, count / seconds, note);
-            }
+            load(options, out, metric, timeout, source, backlog.connection(), health);
+        } catch (Backlog.NotReady e) {
+            System.out.println("  catalog: " + e.getMessage());
+            out.unavailable(metric, "not measured: " + e.getMessage());
         }
     }
 
-    /**
-     * Waits until the catalog has consumed what earlier loads (ingest, end to end) left on its topics,
-     * so that the mentions counted are this load's only. Returns the events still unconsumed (0 when settled).
-     */
-    private static long settle(String bootstrap, Duration timeout) throws Exception {
-        Properties config = new Properties();
-        config.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        long start = System.nanoTime();
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
-            long lag;
-            while ((lag = EndToEnd.lag(admin, "catalog-service", Topics.INITIATIVES)
-                    + EndToEnd.lag(admin, "catalog-service", Topics.ARTICLES)) > 0) {
-                if (System.nanoTime() - start > timeout.toNanos()) {
-                    System.out.println("  catalog: " + lag + " events of earlier loads not consumed after "
-                            + timeout.toSeconds() + " s");
-                    return lag;
-                }
-                Thread.sleep(POLL.toMillis());
-            }
+    private static void load(Options options, Measurements out, String metric, Duration timeout, SyntheticInitiatives source,
+            Connection connection, Backlog.HealthWatch health) throws Exception {
+        long before = stored(connection);
+        // --fill-to N: as many events as the catalog lacks to hold N initiatives (each event is a new one).
+        int count = options.string("fill-to", "").isEmpty() ? options.integer("events")
+                : (int) Math.max(0, options.integer("fill-to") - entries(connection));
+        if (count == 0) {
+            System.out.println("  catalog already holds " + entries(connection) + " initiatives");
+            return;
         }
-        System.out.printf("  catalog: earlier loads consumed after %.1f s%n", (System.nanoTime() - start) / 1e9);
-        return 0;
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long start;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            // Connected and with the topic's metadata before the clock starts.
+            producer.partitionsFor(Topics.INITIATIVES);
+            start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                ProducerRecord<String, String> record = source.record(i);
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("Kafka refused an initiative event", failure.get());
+        }
+        double produced = (System.nanoTime() - start) / 1e9;
+        long deadline = start + timeout.toNanos();
+        long stored = 0;
+        while (System.nanoTime() < deadline && (stored = stored(connection) - before) < count) {
+            if (health != null) {
+                health.check();
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String note = String.format("%d events (produced in %.1f s), %d stored in %.1f s", count, produced, stored, seconds);
+        if (stored < count) {
+            out.record(metric, stored / seconds, note + " — timed out before all were stored");
+        } else {
+            out.record(metric, count / seconds, note);
+        }
     }
 
     /** Mentions in the catalog: one per initiative event stored, whether or not it merged into an entry. */

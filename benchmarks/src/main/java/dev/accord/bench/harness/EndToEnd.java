@@ -1,27 +1,15 @@
 package dev.accord.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.accord.common.events.Topics;
 import dev.accord.testsupport.load.SeedCopies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * End to end: seed copies are posted at a constant rate to ingest while a webhook subscription for
@@ -45,7 +33,10 @@ final class EndToEnd {
         Duration duration = options.seconds("seconds");
         Duration wait = options.seconds("drain");
         String prefix = "e2e." + Math.round(rate);
-        settle(options);
+        try (Backlog backlog = new Backlog(options)) {
+            // Earlier loads must neither match this subscription nor queue ahead of its deliveries.
+            backlog.await("end to end, earlier loads", backlog::alerts, SETTLE_TIMEOUT, null);
+        }
         HttpClient client = Http.client();
         try (WebhookSink sink = new WebhookSink()) {
             JsonNode subscription = subscribe(client, options.string("alert"), sink.url());
@@ -67,10 +58,10 @@ final class EndToEnd {
                 // and no webhook came for a while, or at the deadline.
                 long deadline = System.nanoTime() + wait.toNanos();
                 sink.lastReceiptNanos.accumulateAndGet(System.nanoTime(), Math::max);
-                try (Admin admin = admin(options); Connection connection = PostgresBaseline.connect(options)) {
+                try (Backlog backlog = new Backlog(options)) {
                     while (System.nanoTime() < deadline) {
                         boolean quiet = System.nanoTime() - sink.lastReceiptNanos.get() >= QUIET.toNanos();
-                        if (quiet && drained(admin, connection)) {
+                        if (quiet && backlog.pipeline() == 0) {
                             break;
                         }
                         Thread.sleep(200);
@@ -121,65 +112,5 @@ final class EndToEnd {
         client.send(HttpRequest.newBuilder(URI.create(alert + "/api/subscriptions/" + subscription.path("id").asText()))
                 .timeout(Http.REQUEST_TIMEOUT).header("Authorization", "Bearer " + subscription.path("token").asText())
                 .DELETE().build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private static Admin admin(Options options) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
-        return Admin.create(config);
-    }
-
-    private static boolean drained(Admin admin, Connection connection) throws Exception {
-        return lag(admin, "catalog-service", Topics.INITIATIVES) == 0 && pendingOutbox(connection) == 0
-                && lag(admin, "alert-service", Topics.CATALOG) == 0;
-    }
-
-    /** Waits until the catalog's outbox is relayed and alert-service has read accord.catalog to its end. */
-    private static void settle(Options options) throws Exception {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
-        long start = System.nanoTime();
-        long deadline = start + SETTLE_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(config); Connection connection = PostgresBaseline.connect(options)) {
-            while (true) {
-                long pending = pendingOutbox(connection);
-                long lag = lag(admin, "alert-service", Topics.CATALOG);
-                if (pending == 0 && lag == 0) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    System.out.printf("  end to end: still %d outbox rows and %d records of alert lag after %d s; going on%n",
-                            pending, lag, SETTLE_TIMEOUT.toSeconds());
-                    break;
-                }
-                Thread.sleep(500);
-            }
-        }
-        System.out.printf("  end to end: earlier loads settled in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    }
-
-    private static long pendingOutbox(Connection connection) throws Exception {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.outbox WHERE published_at IS NULL")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    /** Records of {@code topic} that consumer group {@code group} has not committed yet. */
-    static long lag(Admin admin, String group, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        long lag = 0;
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
-            OffsetAndMetadata at = committed.get(end.getKey());
-            // A transaction's commit marker takes the offset after its last record, and a consumer
-            // commits the record's offset + 1: one left per partition of a transactional topic is none.
-            lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()) - 1);
-        }
-        return lag;
     }
 }

@@ -11,7 +11,8 @@ import java.time.Duration;
  * {@code --steady-fraction} of that accepted rate, whose latencies are the p50/p99. A 202 means
  * ingest's transaction with the article and its initiatives is committed on Kafka (acks=all), so
  * accepted events per second are events on the broker per second. Answers other than 2xx (e.g. 503
- * when ingest sheds load) are counted apart and never as accepted.
+ * when ingest sheds load) are counted apart and never as accepted. Both follow an unrecorded warm-up
+ * of {@code --warmup} seconds at the throughput load.
  */
 final class IngestLoad {
 
@@ -25,6 +26,15 @@ final class IngestLoad {
         Duration drain = options.seconds("drain");
         ArticlePoster poster = new ArticlePoster(Http.client(), options.string("ingest"), options.string("api-key"),
                 SeedCopies.ofSeed(System.nanoTime()));
+        Duration warmup = options.seconds("warmup");
+        if (!warmup.isZero()) {
+            // A fresh JVM runs its first seconds interpreted, and its pools are cold: that is time to ready, not throughput.
+            ArticlePoster warm = new ArticlePoster(Http.client(), options.string("ingest"), options.string("api-key"),
+                    SeedCopies.ofSeed(System.nanoTime()));
+            Closed warmed = closed(warm, clients, warmup);
+            System.out.printf("  ingest, warm-up: %d clients for %d s, %d accepted (%.1f articles/s), not recorded%n", clients,
+                    warmup.toSeconds(), warmed.accepted, warmed.accepted / warmed.seconds);
+        }
         System.out.printf("  ingest, throughput: %d clients posting back to back for %d s%n", clients, duration.toSeconds());
         Closed result = closed(poster, clients, duration);
         String note = String.format("%d clients back to back: %d sent, %d accepted, %d duplicate, non-2xx %s, %d failed otherwise",

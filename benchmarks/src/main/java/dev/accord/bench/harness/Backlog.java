@@ -1,0 +1,178 @@
+package dev.accord.bench.harness;
+
+import dev.accord.common.events.Topics;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What earlier steps left for the services to do: records their consumer groups have not committed,
+ * catalog outbox rows not yet relayed. A step waits for it to drain before it measures, so that its
+ * figure is neither credited with earlier work nor slowed down by it.
+ */
+final class Backlog implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Admin admin;
+    private final Connection connection;
+
+    Backlog(Options options) throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
+        admin = Admin.create(config);
+        connection = PostgresBaseline.connect(options);
+    }
+
+    /** Events on the catalog's input topics it has not consumed. */
+    long catalog() throws Exception {
+        return lag("catalog-service", Topics.INITIATIVES) + lag("catalog-service", Topics.ARTICLES);
+    }
+
+    /** Catalog change events not relayed yet plus those alert-service has not consumed. */
+    long alerts() throws Exception {
+        return pendingOutbox() + lag("alert-service", Topics.CATALOG);
+    }
+
+    /** Everything from ingest's topics down to alert-service's consumer. */
+    long pipeline() throws Exception {
+        return catalog() + alerts();
+    }
+
+    /**
+     * Polls {@code remaining} until it is 0 or {@code timeout} has passed; returns what is left (0 when
+     * drained). With a {@code health} watch (may be null), stops early by throwing {@link NotReady}
+     * when the service watched stays not ready: it would not drain, and waiting on would only run
+     * into the timeout.
+     */
+    long await(String what, Remaining remaining, Duration timeout, HealthWatch health) throws Exception {
+        long start = System.nanoTime();
+        long left;
+        while ((left = remaining.get()) > 0) {
+            if (health != null) {
+                health.check();
+            }
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                System.out.printf("  %s: %d still pending after %d s%n", what, left, timeout.toSeconds());
+                return left;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        System.out.printf("  %s: drained after %.1f s%n", what, (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    long pendingOutbox() throws Exception {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.outbox WHERE published_at IS NULL")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Records of {@code topic} that consumer group {@code group} has not committed yet. */
+    long lag(String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        long lag = 0;
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            // A transaction's commit marker takes the offset after its last record, and a consumer
+            // commits the record's offset + 1: one left per partition of a transactional topic is none.
+            lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()) - 1);
+        }
+        return lag;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (connection) {
+            admin.close();
+        }
+    }
+
+    /** A count polled until it reaches 0. */
+    @FunctionalInterface
+    interface Remaining {
+        long get() throws Exception;
+    }
+
+    /**
+     * Watches one service's readiness while a step waits on it: a service that stays not ready (a
+     * consumer stopped, its database gone) will not catch up, so the wait ends with the reason.
+     */
+    static final class HealthWatch {
+        private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+
+        private final HttpClient client;
+        private final String readyUrl;
+        private final Duration grace;
+        private long lastCheck;
+        private long downSince = -1;
+
+        /** {@code serviceUrl} may be empty: nothing is watched. */
+        static HealthWatch of(String serviceUrl, Duration grace) {
+            return serviceUrl == null || serviceUrl.isEmpty() ? null
+                    : new HealthWatch(Http.client(), serviceUrl + "/q/health/ready", grace);
+        }
+
+        private HealthWatch(HttpClient client, String readyUrl, Duration grace) {
+            this.client = client;
+            this.readyUrl = readyUrl;
+            this.grace = grace;
+        }
+
+        /** Throws {@link NotReady} once the service has answered not ready (or not at all) for longer than the grace. */
+        void check() throws InterruptedException {
+            long now = System.nanoTime();
+            if (now - lastCheck < CHECK_EVERY.toNanos()) {
+                return;
+            }
+            lastCheck = now;
+            String problem;
+            try {
+                HttpResponse<String> response = Http.get(client, readyUrl);
+                problem = response.statusCode() == 200 ? null : response.statusCode() + " " + response.body().replaceAll("\\s+", " ");
+            } catch (java.io.IOException e) {
+                problem = "no answer: " + e.getMessage();
+            }
+            if (problem == null) {
+                downSince = -1;
+                return;
+            }
+            if (downSince < 0) {
+                downSince = now;
+            } else if (now - downSince > grace.toNanos()) {
+                throw new NotReady(readyUrl + " not ready for " + Duration.ofNanos(now - downSince).toSeconds() + " s: "
+                        + (problem.length() > 300 ? problem.substring(0, 300) + "…" : problem));
+            }
+        }
+    }
+
+    /** The service watched stayed not ready: what the step waited for will not come. */
+    static final class NotReady extends RuntimeException {
+        NotReady(String message) {
+            super(message);
+        }
+    }
+}
