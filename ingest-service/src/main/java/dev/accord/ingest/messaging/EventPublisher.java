@@ -58,8 +58,8 @@ public class EventPublisher {
     private final IngestMetrics metrics;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread committer;
-    /** A transaction's abort did not reach the broker; it must be completed before the next transaction begins. */
-    private boolean abortPending;
+    /** A transaction's abort or commit timed out; the same call must be completed before the next transaction begins. */
+    private boolean transactionInterrupted;
 
     /** One request's events, and the future completed when they are committed. */
     private record Pending(List<Message<String>> messages, CompletableFuture<Void> committed) {
@@ -129,14 +129,14 @@ public class EventPublisher {
             queue.drainTo(batch, config.maxRequestsPerTransaction() - 1);
             long started = System.nanoTime();
             try {
-                completePendingAbort();
+                completeInterruptedTransaction();
                 transactions.withTransaction(emitter -> {
                     batch.forEach(p -> p.messages().forEach(emitter::send));
                     return Uni.createFrom().voidItem();
                 }).await().atMost(config.publishTimeout());
                 batch.forEach(p -> p.committed().complete(null));
             } catch (RuntimeException e) {
-                abortPending |= abortMayBePending(e);
+                transactionInterrupted |= mayLeaveTransactionOpen(e);
                 batch.forEach(p -> p.committed().completeExceptionally(e));
             } finally {
                 metrics.transactionTook(System.nanoTime() - started, batch.size());
@@ -151,8 +151,8 @@ public class EventPublisher {
      * would answer 503 forever after a broker restart. A call that times out again leaves the flag set
      * and fails the batch, so the next batch tries once more.
      */
-    private void completePendingAbort() {
-        if (!abortPending) {
+    private void completeInterruptedTransaction() {
+        if (!transactionInterrupted) {
             return;
         }
         Producer<String, String> producer = clients.<String, String>getProducer(CHANNEL).unwrap();
@@ -162,17 +162,17 @@ public class EventPublisher {
         } catch (IllegalStateException e) {
             if (!String.valueOf(e.getMessage()).contains("`commitTransaction` timed out")) {
                 // No transaction was left to abort: the producer is ready.
-                abortPending = false;
+                transactionInterrupted = false;
                 return;
             }
             // Its requests were already answered 503 and will be retried; consumers drop the repeated event ids.
             producer.commitTransaction();
             LOG.info("Completed the commit of a transaction interrupted by a broker outage");
         }
-        abortPending = false;
+        transactionInterrupted = false;
     }
 
-    private static boolean abortMayBePending(Throwable error) {
+    private static boolean mayLeaveTransactionOpen(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.apache.kafka.common.errors.TimeoutException || cause instanceof TimeoutException
                     || cause instanceof io.smallrye.mutiny.TimeoutException
