@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each group is filed, per event kind it wants, under the keys one of its required conditions
  * needs (its <em>anchor</em>): a topic, country, organisation, stage, a pair of them, a keyword's
- * word, or a keyword's word together with one of those values or pairs (so that a group wanting a
+ * word or short phrase, or a keyword's word or phrase together with one of those values or pairs (so that a group wanting a
  * keyword and a country is found only by events holding both, not by every event using the word).
  * An event looks up only the keys it has; the groups found are then checked with their full filter,
  * unless the key found implies it. A filter with nothing required (only NOT, or no filter at all) sits in a small fallback list
@@ -42,8 +42,14 @@ public final class SubscriptionIndex {
     private static final Map<Field, Double> KEY_ODDS = Map.of(Field.TOPIC, 0.15, Field.COUNTRY, 0.1, Field.ORG, 0.05,
             Field.STAGE, 0.3, Field.KEYWORD, 0.02);
 
+    /**
+     * Phrases of up to this many words are filed under the whole phrase, which an event has when its
+     * text holds those words in a row (so the group needs no check); longer ones under their longest word.
+     */
+    static final int MAX_PHRASE = 3;
+
     private static final String WORD_PREFIX = "k:";
-    /** Separates the word from the value or pair in a combined key; words hold only letters and digits. */
+    /** Separates the word from the value or pair in a combined key; words and phrases hold only letters, digits and spaces. */
     private static final char COMBINED = '\u0002';
     private static final Group[] NO_GROUPS = new Group[0];
     private static final UUID[] NO_IDS = new UUID[0];
@@ -54,7 +60,7 @@ public final class SubscriptionIndex {
         VALUES,
         /** Pairs of values. */
         PAIRS,
-        /** Keyword words ({@code k:lunar}); combine with values or pairs. */
+        /** Keyword words or phrases ({@code k:lunar}, {@code k:coast guard}); combine with values or pairs. */
         WORDS,
         /** A word with a value or pair. */
         COMBINED,
@@ -64,8 +70,8 @@ public final class SubscriptionIndex {
 
     /**
      * {@code exact}: an event carrying any of the keys satisfies the whole condition, so a group found
-     * under a key needs no check (a list of values, a pair of lists, single-word keywords, a
-     * single-word keyword with a list or pair of lists).
+     * under a key needs no check (a list of values, a pair of lists, keywords of up to
+     * {@link #MAX_PHRASE} words, such keywords with a list or pair of lists).
      */
     record Anchor(List<String> keys, double cost, Shape shape, boolean exact) {
     }
@@ -140,6 +146,12 @@ public final class SubscriptionIndex {
         final Map<EventKind, Partition> partitions = new EnumMap<>(EventKind.class);
         /** The group of each subscription. */
         final Map<UUID, Group> bySubscription = new ConcurrentHashMap<>();
+        /**
+         * The first words of the phrases filed, with how many keys use each: an event forms runs of
+         * words only from these. Counted up before a key is filed and down after it is removed, so a
+         * reader never misses a filed phrase.
+         */
+        final Map<String, Integer> phraseStarts = new ConcurrentHashMap<>();
         /** Groups by canonical filter; only touched by writers. */
         final Map<String, Group> byFilter = new HashMap<>();
         /** Serials of removed groups, reused so that serials stay below about the number of groups. */
@@ -221,6 +233,7 @@ public final class SubscriptionIndex {
                 }
                 for (String key : group.anchor.keys()) {
                     byKey.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(group);
+                    countPhrase(fresh, key, 1);
                 }
             }
         }
@@ -260,6 +273,7 @@ public final class SubscriptionIndex {
     public Matches match(EventDocument event) {
         State current = state;
         List<String> keys = structuredKeys(event);
+        List<String> words = wordKeys(event, current.phraseStarts);
         Seen seen = new Seen(current.serialLimit);
         Collector matched = new Collector();
         for (EventKind kind : event.kinds()) {
@@ -267,7 +281,7 @@ public final class SubscriptionIndex {
             for (String key : keys) {
                 check(partition.byKey.get(key), true, event, seen, matched);
             }
-            for (String word : event.words()) {
+            for (String word : words) {
                 check(partition.byWord.get(word), true, event, seen, matched);
                 Map<String, Group[]> withWord = partition.byWordAndKey.get(word);
                 if (withWord != null) {
@@ -326,6 +340,28 @@ public final class SubscriptionIndex {
         }
     }
 
+    /**
+     * The event's distinct words and its runs of two up to {@link #MAX_PHRASE} words that begin a
+     * filed phrase, as keyword anchors are filed.
+     */
+    private static List<String> wordKeys(EventDocument event, Map<String, Integer> phraseStarts) {
+        List<String> sequence = event.sequence();
+        List<String> keys = new ArrayList<>(event.words().size() + 16);
+        keys.addAll(event.words());
+        StringBuilder run = new StringBuilder();
+        for (int start = 0; start < sequence.size(); start++) {
+            if (!phraseStarts.containsKey(sequence.get(start))) {
+                continue;
+            }
+            run.setLength(0);
+            run.append(sequence.get(start));
+            for (int n = 2; n <= MAX_PHRASE && start + n <= sequence.size(); n++) {
+                keys.add(run.append(' ').append(sequence.get(start + n - 1)).toString());
+            }
+        }
+        return keys;
+    }
+
     /** The event's structured keys and every pair of them, as anchors are filed. */
     private static List<String> structuredKeys(EventDocument event) {
         List<String> singles = new ArrayList<>();
@@ -382,6 +418,7 @@ public final class SubscriptionIndex {
                 continue;
             }
             for (String key : group.anchor.keys()) {
+                countPhrase(target, key, 1);
                 postings(partition, key, true).merge(innerKey(key), new Group[] {group}, (old, one) -> with(old, group));
             }
         }
@@ -426,6 +463,7 @@ public final class SubscriptionIndex {
                     Group[] rest = without(groups, group);
                     return rest.length == 0 ? null : rest;
                 });
+                countPhrase(target, key, -1);
                 int split = key.indexOf(COMBINED);
                 if (split >= 0 && postings.isEmpty()) {
                     // Writers are serialised, so nothing refills it in between.
@@ -434,6 +472,17 @@ public final class SubscriptionIndex {
             }
         }
         target.freeSerials.add(group.serial);
+    }
+
+    private static void countPhrase(State target, String key, int delta) {
+        if (!key.startsWith(WORD_PREFIX)) {
+            return;
+        }
+        int space = key.indexOf(' ');
+        int split = key.indexOf(COMBINED);
+        if (space > 0 && (split < 0 || space < split)) {
+            target.phraseStarts.merge(key.substring(WORD_PREFIX.length(), space), delta, (a, b) -> a + b == 0 ? null : a + b);
+        }
     }
 
     /** The map a full anchor key is filed in (created when {@code create}), see {@link #innerKey}. */
@@ -486,9 +535,10 @@ public final class SubscriptionIndex {
             return new Anchor(keys, keys.size() * KEY_ODDS.get(in.field()), Shape.VALUES, true);
         }
         if (condition instanceof Condition.KeywordIn keywords) {
-            List<String> keys = keywords.patterns().stream().map(p -> WORD_PREFIX + p.indexWord()).distinct().toList();
-            boolean singleWords = keywords.patterns().stream().allMatch(KeywordPattern::singleWord);
-            return new Anchor(keys, keys.size() * KEY_ODDS.get(Field.KEYWORD), Shape.WORDS, singleWords);
+            List<String> keys = keywords.patterns().stream()
+                    .map(p -> WORD_PREFIX + (p.length() <= MAX_PHRASE ? p.joined() : p.indexWord())).distinct().toList();
+            boolean whole = keywords.patterns().stream().allMatch(p -> p.length() <= MAX_PHRASE);
+            return new Anchor(keys, keys.size() * KEY_ODDS.get(Field.KEYWORD), Shape.WORDS, whole);
         }
         if (condition instanceof Condition.AnyOf any) {
             List<String> keys = new ArrayList<>();

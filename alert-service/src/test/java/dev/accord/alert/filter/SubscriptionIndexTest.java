@@ -20,6 +20,8 @@ class SubscriptionIndexTest {
     private static final List<String> WORDS = List.of("missile", "lunar", "semiconductor", "coast guard", "air defense",
             "council", "treaty", "satellite", "vaccine", "exchange");
 
+    private static final String LONG_PHRASE = "air and missile defense";
+
     private final SubscriptionIndex index = new SubscriptionIndex();
 
     @Test
@@ -115,7 +117,12 @@ class SubscriptionIndexTest {
                 new FilterSpec(null, List.of("JP", "AU"), null, List.of("lunar", "coast guard"), null, null)).condition());
         assertThat(listed.shape()).isEqualTo(SubscriptionIndex.Shape.COMBINED);
         assertThat(listed.keys()).hasSize(4);
-        assertThat(listed.exact()).as("a phrase still needs its words in order").isFalse();
+        assertThat(listed.exact()).as("a short phrase is filed whole").isTrue();
+
+        SubscriptionIndex.Anchor longPhrase = SubscriptionIndex.anchorOf(SubscriptionFilter.compile(
+                new FilterSpec(null, List.of("JP"), null, List.of("lunar", LONG_PHRASE), null, null)).condition());
+        assertThat(longPhrase.keys()).hasSize(2);
+        assertThat(longPhrase.exact()).as("a long phrase is filed under one word and still needs its words in order").isFalse();
 
         SubscriptionIndex.Anchor withNot = SubscriptionIndex.anchorOf(
                 spec(null, null, "country:JP AND \"missile\" AND NOT stage:announced").condition());
@@ -128,6 +135,12 @@ class SubscriptionIndexTest {
         assertThat(index.match(event(List.of("space"), List.of("CN"), "A missile test")).ids()).isEmpty();
         assertThat(index.match(event(List.of("trade"), List.of("JP"), "A missile test")).ids()).isEmpty();
         assertThat(index.match(event(List.of("space"), List.of("JP"), "A missiles test")).ids()).isEmpty();
+        UUID phrase = UUID.randomUUID();
+        index.put(phrase, SubscriptionFilter.compile(new FilterSpec(null, List.of("JP"), null, List.of("coast guard"), null, null)));
+        assertThat(index.match(event(List.of(), List.of("JP"), "The Coast-Guard cutter")).ids()).containsExactly(phrase);
+        assertThat(index.match(event(List.of(), List.of("JP"), "A guard on the coast")).ids()).isEmpty();
+        assertThat(index.match(event(List.of(), List.of("JP"), "Along the coast. Guard duty")).ids())
+                .as("as the full check, a phrase may run from one sentence into the next").containsExactly(phrase);
         index.remove(id);
         assertThat(index.match(event(List.of("space"), List.of("AU"), "A missile test")).ids()).isEmpty();
     }
@@ -138,7 +151,8 @@ class SubscriptionIndexTest {
             EventDocument drawn = randomEvent(random);
             // Half the time a phrase's words are present but not in order: found under its word, then refused by the check.
             EventDocument event = random.nextBoolean() ? drawn : EventDocument.of(drawn.kinds(), drawn.topics(), drawn.countries(),
-                    drawn.orgs(), drawn.stage(), List.of("The " + one(random, WORDS) + " talks.", "Defense of the air, a guard on the coast."));
+                    drawn.orgs(), drawn.stage(), List.of("The " + one(random, WORDS) + " talks.", "Defense of the air, a guard on the coast.",
+                    random.nextBoolean() ? "A missile defense and air talk." : LONG_PHRASE + "."));
             List<UUID> expected = filters.entrySet().stream().filter(e -> e.getValue().matches(event)).map(Map.Entry::getKey).toList();
             SubscriptionIndex.Matches matches = index.match(event);
             assertThat(matches.ids()).containsExactlyInAnyOrderElementsOf(expected);
@@ -160,7 +174,8 @@ class SubscriptionIndexTest {
         }
         if (kind < 50) {
             return new FilterSpec(random.nextInt(4) == 0 ? pick(random, TOPICS, 1) : null,
-                    random.nextBoolean() ? pick(random, COUNTRIES, 2) : null, null, pick(random, WORDS, 3), null, events);
+                    random.nextBoolean() ? pick(random, COUNTRIES, 2) : null, null,
+                    random.nextInt(4) == 0 ? List.of(LONG_PHRASE, one(random, WORDS)) : pick(random, WORDS, 3), null, events);
         }
         if (kind < 75) {
             return new FilterSpec(null, null, null, null, "topic:" + one(random, TOPICS) + " AND (country:" + one(random, COUNTRIES)
