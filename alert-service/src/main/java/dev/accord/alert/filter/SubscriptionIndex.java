@@ -24,11 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each group is filed, per event kind it wants, under the keys one of its required conditions
  * needs (its <em>anchor</em>): a topic, country, organisation, stage, a pair of them, a keyword's
- * word or short phrase, or a keyword's word or phrase together with one of those values or pairs (so that a group wanting a
- * keyword and a country is found only by events holding both, not by every event using the word).
- * An event looks up only the keys it has; the groups found are then checked with their full filter,
- * unless the key found implies it. A filter with nothing required (only NOT, or no filter at all) sits in a small fallback list
- * checked for every event of its kinds.
+ * word or short phrase, or such a word or phrase together with one of those values or pairs (so that
+ * a group wanting a keyword and a country is found only by events holding both, not by every event
+ * using the word). An event looks up only the keys it has; the groups found are then checked with
+ * their full filter, unless the key found implies it. A filter with nothing required (only NOT, or no
+ * filter at all) sits in a small fallback list checked for every event of its kinds.
  *
  * <p>Reads need no lock and may run while subscriptions are added or removed: posting lists and a
  * group's ids are immutable arrays, replaced (copy on write) by the writers, which are serialised.
@@ -49,7 +49,7 @@ public final class SubscriptionIndex {
     static final int MAX_PHRASE = 3;
 
     private static final String WORD_PREFIX = "k:";
-    /** Separates the word from the value or pair in a combined key; words and phrases hold only letters, digits and spaces. */
+    /** Separates the word or phrase from the value or pair in a combined key (they hold only letters, digits, spaces). */
     private static final char COMBINED = '\u0002';
     private static final Group[] NO_GROUPS = new Group[0];
     private static final UUID[] NO_IDS = new UUID[0];
