@@ -59,6 +59,16 @@ public final class KeywordPattern {
         return java.util.Arrays.stream(words).max(Comparator.comparingInt(String::length)).orElseThrow();
     }
 
+    /** How many words the pattern has. */
+    public int length() {
+        return words.length;
+    }
+
+    /** The words joined by single spaces, as an event's consecutive words joined alike would read. */
+    public String joined() {
+        return String.join(" ", words);
+    }
+
     /** One word: an event holding {@link #indexWord()} matches it. */
     public boolean singleWord() {
         return words.length == 1;

@@ -23,10 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * subscription is the caller's job.
  *
  * <p>Each group is filed, per event kind it wants, under the keys one of its required conditions
- * needs (its <em>anchor</em>): a topic, country, organisation, stage, a pair of them, or a keyword's
- * word. An event looks up only the keys it has; the groups found are then checked with their full
- * filter. A filter with nothing required (only NOT, or no filter at all) sits in a small fallback list
- * checked for every event of its kinds.
+ * needs (its <em>anchor</em>): a topic, country, organisation, stage, a pair of them, a keyword's
+ * word or short phrase, or such a word or phrase together with one of those values or pairs (so that
+ * a group wanting a keyword and a country is found only by events holding both, not by every event
+ * using the word). An event looks up only the keys it has; the groups found are then checked with
+ * their full filter, unless the key found implies it. A filter with nothing required (only NOT, or no
+ * filter at all) sits in a small fallback list checked for every event of its kinds.
  *
  * <p>Reads need no lock and may run while subscriptions are added or removed: posting lists and a
  * group's ids are immutable arrays, replaced (copy on write) by the writers, which are serialised.
@@ -40,15 +42,38 @@ public final class SubscriptionIndex {
     private static final Map<Field, Double> KEY_ODDS = Map.of(Field.TOPIC, 0.15, Field.COUNTRY, 0.1, Field.ORG, 0.05,
             Field.STAGE, 0.3, Field.KEYWORD, 0.02);
 
+    /**
+     * Phrases of up to this many words are filed under the whole phrase, which an event has when its
+     * text holds those words in a row (so the group needs no check); longer ones under their longest word.
+     */
+    static final int MAX_PHRASE = 3;
+
     private static final String WORD_PREFIX = "k:";
+    /** Separates the word or phrase from the value or pair in a combined key (they hold only letters, digits, spaces). */
+    private static final char COMBINED = '\u0002';
     private static final Group[] NO_GROUPS = new Group[0];
     private static final UUID[] NO_IDS = new UUID[0];
 
+    /** What an anchor's keys are, which decides what it can be combined with. */
+    enum Shape {
+        /** Single values ({@code country:JP}); two such anchors pair up. */
+        VALUES,
+        /** Pairs of values. */
+        PAIRS,
+        /** Keyword words or phrases ({@code k:lunar}, {@code k:coast guard}); combine with values or pairs. */
+        WORDS,
+        /** A word with a value or pair. */
+        COMBINED,
+        /** Keys of different shapes (an OR of a value and a keyword): usable only alone. */
+        MIXED
+    }
+
     /**
      * {@code exact}: an event carrying any of the keys satisfies the whole condition, so a group found
-     * under a key needs no check (a list of values, a pair of lists, single-word keywords).
+     * under a key needs no check (a list of values, a pair of lists, keywords of up to
+     * {@link #MAX_PHRASE} words, such keywords with a list or pair of lists).
      */
-    record Anchor(List<String> keys, double cost, boolean singleField, boolean exact) {
+    record Anchor(List<String> keys, double cost, Shape shape, boolean exact) {
     }
 
     /**
@@ -93,6 +118,8 @@ public final class SubscriptionIndex {
         final String key;
         final SubscriptionFilter filter;
         final Anchor anchor;
+        /** The anchor's {@code exact}, kept here so that a match need not read the anchor of every group found. */
+        final boolean exact;
         /** Small dense number, so that a match can remember which groups it has checked in a bit set. */
         final int serial;
         /** The subscriptions sharing this filter; replaced, never changed in place. */
@@ -102,6 +129,7 @@ public final class SubscriptionIndex {
             this.key = key;
             this.filter = filter;
             this.anchor = anchor;
+            this.exact = anchor != null && anchor.exact();
             this.serial = serial;
         }
     }
@@ -109,6 +137,8 @@ public final class SubscriptionIndex {
     private static final class Partition {
         final Map<String, Group[]> byKey = new ConcurrentHashMap<>();
         final Map<String, Group[]> byWord = new ConcurrentHashMap<>();
+        /** Combined keys: by word, then by value or pair. */
+        final Map<String, Map<String, Group[]>> byWordAndKey = new ConcurrentHashMap<>();
         volatile Group[] fallback = NO_GROUPS;
     }
 
@@ -116,6 +146,12 @@ public final class SubscriptionIndex {
         final Map<EventKind, Partition> partitions = new EnumMap<>(EventKind.class);
         /** The group of each subscription. */
         final Map<UUID, Group> bySubscription = new ConcurrentHashMap<>();
+        /**
+         * The first words of the phrases filed, with how many keys use each: an event forms runs of
+         * words only from these. Counted up before a key is filed and down after it is removed, so a
+         * reader never misses a filed phrase.
+         */
+        final Map<String, Integer> phraseStarts = new ConcurrentHashMap<>();
         /** Groups by canonical filter; only touched by writers. */
         final Map<String, Group> byFilter = new HashMap<>();
         /** Serials of removed groups, reused so that serials stay below about the number of groups. */
@@ -188,7 +224,6 @@ public final class SubscriptionIndex {
         members.forEach((group, ids) -> group.ids = ids.toArray(UUID[]::new));
         // Filing group by group would copy each posting list once per group; collect them first instead.
         Map<EventKind, Map<String, List<Group>>> byKey = new EnumMap<>(EventKind.class);
-        Map<EventKind, Map<String, List<Group>>> byWord = new EnumMap<>(EventKind.class);
         Map<EventKind, List<Group>> fallback = new EnumMap<>(EventKind.class);
         for (Group group : fresh.byFilter.values()) {
             for (EventKind kind : group.filter.kinds()) {
@@ -197,17 +232,15 @@ public final class SubscriptionIndex {
                     continue;
                 }
                 for (String key : group.anchor.keys()) {
-                    boolean word = key.startsWith(WORD_PREFIX);
-                    (word ? byWord : byKey).computeIfAbsent(kind, k -> new HashMap<>())
-                            .computeIfAbsent(word ? key.substring(WORD_PREFIX.length()) : key, k -> new ArrayList<>())
-                            .add(group);
+                    byKey.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(group);
+                    countPhrase(fresh, key, 1);
                 }
             }
         }
         for (EventKind kind : EventKind.values()) {
             Partition partition = fresh.partitions.get(kind);
-            byKey.getOrDefault(kind, Map.of()).forEach((k, list) -> partition.byKey.put(k, list.toArray(NO_GROUPS)));
-            byWord.getOrDefault(kind, Map.of()).forEach((k, list) -> partition.byWord.put(k, list.toArray(NO_GROUPS)));
+            byKey.getOrDefault(kind, Map.of()).forEach((key, list) -> postings(partition, key, true)
+                    .put(innerKey(key), list.toArray(NO_GROUPS)));
             partition.fallback = fallback.getOrDefault(kind, List.of()).toArray(NO_GROUPS);
         }
         state = fresh;
@@ -240,6 +273,7 @@ public final class SubscriptionIndex {
     public Matches match(EventDocument event) {
         State current = state;
         List<String> keys = structuredKeys(event);
+        List<String> words = wordKeys(event, current.phraseStarts);
         Seen seen = new Seen(current.serialLimit);
         Collector matched = new Collector();
         for (EventKind kind : event.kinds()) {
@@ -247,8 +281,14 @@ public final class SubscriptionIndex {
             for (String key : keys) {
                 check(partition.byKey.get(key), true, event, seen, matched);
             }
-            for (String word : event.words()) {
+            for (String word : words) {
                 check(partition.byWord.get(word), true, event, seen, matched);
+                Map<String, Group[]> withWord = partition.byWordAndKey.get(word);
+                if (withWord != null) {
+                    for (String key : keys) {
+                        check(withWord.get(key), true, event, seen, matched);
+                    }
+                }
             }
             check(partition.fallback, false, event, seen, matched);
         }
@@ -290,7 +330,7 @@ public final class SubscriptionIndex {
             return;
         }
         for (Group group : groups) {
-            if (seen.add(group) && ((byKey && group.anchor.exact()) || group.filter.condition().test(event))) {
+            if (seen.add(group) && ((byKey && group.exact) || group.filter.condition().test(event))) {
                 UUID[] ids = group.ids;
                 if (ids.length > 0) {
                     matched.groups.add(ids);
@@ -298,6 +338,28 @@ public final class SubscriptionIndex {
                 }
             }
         }
+    }
+
+    /**
+     * The event's distinct words and its runs of two up to {@link #MAX_PHRASE} words that begin a
+     * filed phrase, as keyword anchors are filed.
+     */
+    private static List<String> wordKeys(EventDocument event, Map<String, Integer> phraseStarts) {
+        List<String> sequence = event.sequence();
+        List<String> keys = new ArrayList<>(event.words().size() + 16);
+        keys.addAll(event.words());
+        StringBuilder run = new StringBuilder();
+        for (int start = 0; start < sequence.size(); start++) {
+            if (!phraseStarts.containsKey(sequence.get(start))) {
+                continue;
+            }
+            run.setLength(0);
+            run.append(sequence.get(start));
+            for (int n = 2; n <= MAX_PHRASE && start + n <= sequence.size(); n++) {
+                keys.add(run.append(' ').append(sequence.get(start + n - 1)).toString());
+            }
+        }
+        return keys;
     }
 
     /** The event's structured keys and every pair of them, as anchors are filed. */
@@ -356,9 +418,8 @@ public final class SubscriptionIndex {
                 continue;
             }
             for (String key : group.anchor.keys()) {
-                boolean word = key.startsWith(WORD_PREFIX);
-                (word ? partition.byWord : partition.byKey).merge(word ? key.substring(WORD_PREFIX.length()) : key,
-                        new Group[] {group}, (old, one) -> with(old, group));
+                countPhrase(target, key, 1);
+                postings(partition, key, true).merge(innerKey(key), new Group[] {group}, (old, one) -> with(old, group));
             }
         }
     }
@@ -394,15 +455,57 @@ public final class SubscriptionIndex {
                 continue;
             }
             for (String key : group.anchor.keys()) {
-                boolean word = key.startsWith(WORD_PREFIX);
-                (word ? partition.byWord : partition.byKey).computeIfPresent(word ? key.substring(WORD_PREFIX.length()) : key,
-                        (k, groups) -> {
-                            Group[] rest = without(groups, group);
-                            return rest.length == 0 ? null : rest;
-                        });
+                Map<String, Group[]> postings = postings(partition, key, false);
+                if (postings == null) {
+                    continue;
+                }
+                postings.computeIfPresent(innerKey(key), (k, groups) -> {
+                    Group[] rest = without(groups, group);
+                    return rest.length == 0 ? null : rest;
+                });
+                countPhrase(target, key, -1);
+                int split = key.indexOf(COMBINED);
+                if (split >= 0 && postings.isEmpty()) {
+                    // Writers are serialised, so nothing refills it in between.
+                    partition.byWordAndKey.remove(key.substring(WORD_PREFIX.length(), split), postings);
+                }
             }
         }
         target.freeSerials.add(group.serial);
+    }
+
+    private static void countPhrase(State target, String key, int delta) {
+        if (!key.startsWith(WORD_PREFIX)) {
+            return;
+        }
+        int space = key.indexOf(' ');
+        int split = key.indexOf(COMBINED);
+        if (space > 0 && (split < 0 || space < split)) {
+            target.phraseStarts.merge(key.substring(WORD_PREFIX.length(), space), delta, (a, b) -> a + b == 0 ? null : a + b);
+        }
+    }
+
+    /** The map a full anchor key is filed in (created when {@code create}), see {@link #innerKey}. */
+    private static Map<String, Group[]> postings(Partition partition, String key, boolean create) {
+        if (!key.startsWith(WORD_PREFIX)) {
+            return partition.byKey;
+        }
+        int split = key.indexOf(COMBINED);
+        if (split < 0) {
+            return partition.byWord;
+        }
+        String word = key.substring(WORD_PREFIX.length(), split);
+        return create ? partition.byWordAndKey.computeIfAbsent(word, w -> new ConcurrentHashMap<>())
+                : partition.byWordAndKey.get(word);
+    }
+
+    /** The key within the map {@link #postings} gives: the value or pair, the word, or the value or pair after the word. */
+    private static String innerKey(String key) {
+        if (!key.startsWith(WORD_PREFIX)) {
+            return key;
+        }
+        int split = key.indexOf(COMBINED);
+        return split < 0 ? key.substring(WORD_PREFIX.length()) : key.substring(split + 1);
     }
 
     private static Group[] with(Group[] groups, Group group) {
@@ -429,17 +532,19 @@ public final class SubscriptionIndex {
     static Anchor anchorOf(Condition condition) {
         if (condition instanceof Condition.ValueIn in) {
             List<String> keys = in.values().stream().map(v -> key(in.field(), v)).sorted().toList();
-            return new Anchor(keys, keys.size() * KEY_ODDS.get(in.field()), true, true);
+            return new Anchor(keys, keys.size() * KEY_ODDS.get(in.field()), Shape.VALUES, true);
         }
         if (condition instanceof Condition.KeywordIn keywords) {
-            List<String> keys = keywords.patterns().stream().map(p -> WORD_PREFIX + p.indexWord()).distinct().toList();
-            boolean singleWords = keywords.patterns().stream().allMatch(KeywordPattern::singleWord);
-            return new Anchor(keys, keys.size() * KEY_ODDS.get(Field.KEYWORD), false, singleWords);
+            List<String> keys = keywords.patterns().stream()
+                    .map(p -> WORD_PREFIX + (p.length() <= MAX_PHRASE ? p.joined() : p.indexWord())).distinct().toList();
+            boolean whole = keywords.patterns().stream().allMatch(p -> p.length() <= MAX_PHRASE);
+            return new Anchor(keys, keys.size() * KEY_ODDS.get(Field.KEYWORD), Shape.WORDS, whole);
         }
         if (condition instanceof Condition.AnyOf any) {
             List<String> keys = new ArrayList<>();
             double cost = 0;
             boolean exact = true;
+            Shape shape = null;
             for (Condition part : any.parts()) {
                 Anchor anchor = anchorOf(part);
                 if (anchor == null) {
@@ -448,20 +553,32 @@ public final class SubscriptionIndex {
                 keys.addAll(anchor.keys());
                 cost += anchor.cost();
                 exact &= anchor.exact();
+                shape = shape == null || shape == anchor.shape() ? anchor.shape() : Shape.MIXED;
             }
-            return new Anchor(keys.stream().distinct().toList(), cost, false, exact);
+            return new Anchor(keys.stream().distinct().toList(), cost, shape, exact);
         }
         if (condition instanceof Condition.AllOf all) {
             List<Anchor> anchors = all.parts().stream().map(SubscriptionIndex::anchorOf).filter(a -> a != null).toList();
             // An anchor covers the whole AND only when it stands for every part.
             boolean whole = anchors.size() == all.parts().size();
+            int n = anchors.size();
             Anchor best = null;
-            for (int i = 0; i < anchors.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 Anchor one = anchors.get(i);
-                best = cheaper(best, whole && anchors.size() == 1 ? one : inexact(one));
-                for (int j = i + 1; j < anchors.size(); j++) {
-                    Anchor pair = paired(anchors.get(i), anchors.get(j));
-                    best = cheaper(best, whole && anchors.size() == 2 ? pair : inexact(pair));
+                best = cheaper(best, covering(one, 1, n, whole));
+                for (int j = 0; j < n; j++) {
+                    if (j == i) {
+                        continue;
+                    }
+                    if (j > i) {
+                        best = cheaper(best, covering(paired(one, anchors.get(j)), 2, n, whole));
+                    }
+                    best = cheaper(best, covering(combined(one, anchors.get(j)), 2, n, whole));
+                    for (int k = j + 1; k < n; k++) {
+                        if (k != i) {
+                            best = cheaper(best, covering(combined(one, paired(anchors.get(j), anchors.get(k))), 3, n, whole));
+                        }
+                    }
                 }
             }
             return best;
@@ -469,9 +586,14 @@ public final class SubscriptionIndex {
         return null;
     }
 
+    /** The anchor of some parts of an AND stays exact only if those parts are all the AND has. */
+    private static Anchor covering(Anchor anchor, int parts, int anchored, boolean whole) {
+        return whole && parts == anchored ? anchor : inexact(anchor);
+    }
+
     /** Both conditions must hold, so an event needs a value of each: file under every pair of their values. */
     private static Anchor paired(Anchor a, Anchor b) {
-        if (!a.singleField() || !b.singleField() || a.keys().size() * b.keys().size() > MAX_PAIRS) {
+        if (b == null || a.shape() != Shape.VALUES || b.shape() != Shape.VALUES || a.keys().size() * b.keys().size() > MAX_PAIRS) {
             return null;
         }
         List<String> keys = new ArrayList<>();
@@ -485,11 +607,29 @@ public final class SubscriptionIndex {
             }
         }
         double each = (a.cost() / a.keys().size()) * (b.cost() / b.keys().size());
-        return new Anchor(keys.stream().distinct().toList(), keys.size() * each, false, a.exact() && b.exact());
+        return new Anchor(keys.stream().distinct().toList(), keys.size() * each, Shape.PAIRS, a.exact() && b.exact());
+    }
+
+    /**
+     * A keyword and values (or pairs) that must both hold: an event needs one of the words together
+     * with one of the values, so file under each word with each value.
+     */
+    private static Anchor combined(Anchor words, Anchor values) {
+        if (values == null || words.shape() != Shape.WORDS || (values.shape() != Shape.VALUES && values.shape() != Shape.PAIRS)
+                || words.keys().size() * values.keys().size() > MAX_PAIRS) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        for (String word : words.keys()) {
+            for (String value : values.keys()) {
+                keys.add(word + COMBINED + value);
+            }
+        }
+        return new Anchor(keys, words.cost() * values.cost(), Shape.COMBINED, words.exact() && values.exact());
     }
 
     private static Anchor inexact(Anchor anchor) {
-        return anchor == null ? null : new Anchor(anchor.keys(), anchor.cost(), anchor.singleField(), false);
+        return anchor == null ? null : new Anchor(anchor.keys(), anchor.cost(), anchor.shape(), false);
     }
 
     private static Anchor cheaper(Anchor best, Anchor candidate) {

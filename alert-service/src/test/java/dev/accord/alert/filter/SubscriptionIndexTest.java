@@ -20,6 +20,8 @@ class SubscriptionIndexTest {
     private static final List<String> WORDS = List.of("missile", "lunar", "semiconductor", "coast guard", "air defense",
             "council", "treaty", "satellite", "vaccine", "exchange");
 
+    private static final String LONG_PHRASE = "air and missile defense";
+
     private final SubscriptionIndex index = new SubscriptionIndex();
 
     @Test
@@ -73,6 +75,118 @@ class SubscriptionIndexTest {
             assertThat(matches.ids()).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(matches.subscriptions()).isEqualTo(expected.size());
         }
+    }
+
+    @Test
+    void keywordsWithValuesMatchExactlyWhatAFullScanFindsThroughChurn() {
+        Random random = new Random(11);
+        Map<UUID, SubscriptionFilter> filters = new HashMap<>();
+        for (int i = 0; i < 4000; i++) {
+            SubscriptionFilter filter = SubscriptionFilter.compile(keywordWithValuesSpec(random));
+            UUID id = UUID.randomUUID();
+            filters.put(id, filter);
+            index.put(id, filter);
+        }
+        assertMatchesFullScan(filters, random, 300);
+        List<UUID> ids = new ArrayList<>(filters.keySet());
+        for (int i = 0; i < 3000; i++) {
+            UUID id = ids.get(random.nextInt(ids.size()));
+            if (random.nextInt(3) == 0) {
+                filters.remove(id);
+                index.remove(id);
+            } else {
+                SubscriptionFilter filter = SubscriptionFilter.compile(keywordWithValuesSpec(random));
+                filters.put(id, filter);
+                index.put(id, filter);
+            }
+        }
+        assertMatchesFullScan(filters, random, 300);
+        index.replaceAll(filters);
+        assertMatchesFullScan(filters, random, 300);
+    }
+
+    @Test
+    void aKeywordIsAnchoredTogetherWithTheValuesItIsRequiredWith() {
+        SubscriptionIndex.Anchor query = SubscriptionIndex.anchorOf(
+                spec(null, null, "topic:space AND (country:JP OR country:AU) AND \"missile\"").condition());
+        assertThat(query.shape()).isEqualTo(SubscriptionIndex.Shape.COMBINED);
+        assertThat(query.exact()).isTrue();
+        assertThat(query.keys()).hasSize(2);
+
+        SubscriptionIndex.Anchor listed = SubscriptionIndex.anchorOf(SubscriptionFilter.compile(
+                new FilterSpec(null, List.of("JP", "AU"), null, List.of("lunar", "coast guard"), null, null)).condition());
+        assertThat(listed.shape()).isEqualTo(SubscriptionIndex.Shape.COMBINED);
+        assertThat(listed.keys()).hasSize(4);
+        assertThat(listed.exact()).as("a short phrase is filed whole").isTrue();
+
+        SubscriptionIndex.Anchor longPhrase = SubscriptionIndex.anchorOf(SubscriptionFilter.compile(
+                new FilterSpec(null, List.of("JP"), null, List.of("lunar", LONG_PHRASE), null, null)).condition());
+        assertThat(longPhrase.keys()).hasSize(2);
+        assertThat(longPhrase.exact()).as("a long phrase is filed under one word and still needs its words in order").isFalse();
+
+        SubscriptionIndex.Anchor withNot = SubscriptionIndex.anchorOf(
+                spec(null, null, "country:JP AND \"missile\" AND NOT stage:announced").condition());
+        assertThat(withNot.shape()).isEqualTo(SubscriptionIndex.Shape.COMBINED);
+        assertThat(withNot.exact()).as("the NOT is not covered by the key").isFalse();
+
+        UUID id = UUID.randomUUID();
+        index.put(id, spec(null, null, "topic:space AND (country:JP OR country:AU) AND \"missile\""));
+        assertThat(index.match(event(List.of("space"), List.of("AU"), "A missile test")).ids()).containsExactly(id);
+        assertThat(index.match(event(List.of("space"), List.of("CN"), "A missile test")).ids()).isEmpty();
+        assertThat(index.match(event(List.of("trade"), List.of("JP"), "A missile test")).ids()).isEmpty();
+        assertThat(index.match(event(List.of("space"), List.of("JP"), "A missiles test")).ids()).isEmpty();
+        UUID phrase = UUID.randomUUID();
+        index.put(phrase, SubscriptionFilter.compile(new FilterSpec(null, List.of("JP"), null, List.of("coast guard"), null, null)));
+        assertThat(index.match(event(List.of(), List.of("JP"), "The Coast-Guard cutter")).ids()).containsExactly(phrase);
+        assertThat(index.match(event(List.of(), List.of("JP"), "A guard on the coast")).ids()).isEmpty();
+        assertThat(index.match(event(List.of(), List.of("JP"), "Along the coast. Guard duty")).ids())
+                .as("as the full check, a phrase may run from one sentence into the next").containsExactly(phrase);
+        index.remove(id);
+        assertThat(index.match(event(List.of("space"), List.of("AU"), "A missile test")).ids()).isEmpty();
+    }
+
+    private void assertMatchesFullScan(Map<UUID, SubscriptionFilter> filters, Random random, int events) {
+        int matchedSomething = 0;
+        for (int i = 0; i < events; i++) {
+            EventDocument drawn = randomEvent(random);
+            // Half the time a phrase's words are present but not in order: found under its word, then refused by the check.
+            EventDocument event = random.nextBoolean() ? drawn : EventDocument.of(drawn.kinds(), drawn.topics(), drawn.countries(),
+                    drawn.orgs(), drawn.stage(), List.of("The " + one(random, WORDS) + " talks.", "Defense of the air, a guard on the coast.",
+                    random.nextBoolean() ? "A missile defense and air talk." : LONG_PHRASE + "."));
+            List<UUID> expected = filters.entrySet().stream().filter(e -> e.getValue().matches(event)).map(Map.Entry::getKey).toList();
+            SubscriptionIndex.Matches matches = index.match(event);
+            assertThat(matches.ids()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(matches.subscriptions()).isEqualTo(expected.size());
+            matchedSomething += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(matchedSomething).as("the random events exercise real matches").isGreaterThan(events / 5);
+    }
+
+    /** The matching benchmark's mix of filters, with keywords and phrases the random events use. */
+    private static FilterSpec keywordWithValuesSpec(Random random) {
+        List<String> events = random.nextInt(5) == 0 ? List.of("initiative.cataloged", "initiative.stage-changed") : null;
+        int kind = random.nextInt(100);
+        if (kind < 20) {
+            return new FilterSpec(pick(random, TOPICS, 2), pick(random, COUNTRIES, 2), null, null, null, events);
+        }
+        if (kind < 30) {
+            return new FilterSpec(null, pick(random, COUNTRIES, 1), pick(random, ORGS, 2), null, null, events);
+        }
+        if (kind < 50) {
+            return new FilterSpec(random.nextInt(4) == 0 ? pick(random, TOPICS, 1) : null,
+                    random.nextBoolean() ? pick(random, COUNTRIES, 2) : null, null,
+                    random.nextInt(4) == 0 ? List.of(LONG_PHRASE, one(random, WORDS)) : pick(random, WORDS, 3), null, events);
+        }
+        if (kind < 75) {
+            return new FilterSpec(null, null, null, null, "topic:" + one(random, TOPICS) + " AND (country:" + one(random, COUNTRIES)
+                    + " OR country:" + one(random, COUNTRIES) + ") AND \"" + one(random, WORDS) + "\"", events);
+        }
+        if (kind < 85) {
+            return new FilterSpec(null, null, null, null, "(country:" + one(random, COUNTRIES) + " OR org:" + one(random, ORGS)
+                    + ") AND \"" + one(random, WORDS) + "\" AND NOT stage:" + one(random, STAGES), events);
+        }
+        return new FilterSpec(null, null, null, null, "country:" + one(random, COUNTRIES) + " AND NOT topic:"
+                + one(random, TOPICS) + " AND NOT stage:" + one(random, STAGES), events);
     }
 
     @Test
