@@ -34,10 +34,12 @@ public class CatalogQueries {
 
     private final EntityManager em;
     private final CatalogConfig config;
+    private final FacetIndex facetIndex;
 
-    public CatalogQueries(EntityManager em, CatalogConfig config) {
+    public CatalogQueries(EntityManager em, CatalogConfig config, FacetIndex facetIndex) {
         this.em = em;
         this.config = config;
+        this.facetIndex = facetIndex;
     }
 
     public Optional<Initiative> initiative(UUID id) {
@@ -105,12 +107,18 @@ public class CatalogQueries {
         return list(Article.class, "article", "cataloged_at", filter.query(), where, order, after, limit);
     }
 
+    /** Facet counts: from the in-memory {@link FacetIndex}, or in SQL when the filter has a full-text query. */
+    public InitiativeFacets facets(InitiativeFilter filter) {
+        return FacetIndex.serves(filter) ? facetIndex.count(filter, config.search().facetSize()) : facetsBySql(filter);
+    }
+
     /**
      * Facet counts in one statement: the matching rows are selected once (a CTE used several times is
      * materialised), their arrays unnested and counted, and each facet cut to its most frequent values.
+     * Equal counts are ordered by value in the "C" collation, as {@link FacetIndex} orders them.
      */
     @SuppressWarnings("unchecked")
-    public InitiativeFacets facets(InitiativeFilter filter) {
+    public InitiativeFacets facetsBySql(InitiativeFilter filter) {
         Sql sql = initiativeConditions(filter);
         String limit = sql.bind(config.search().facetSize());
         String text = "WITH matched AS (SELECT topics, countries, organisations, stage FROM initiative WHERE "
@@ -121,8 +129,8 @@ public class CatalogQueries {
                 + " UNION ALL SELECT 'stage', stage, count(*) FROM matched GROUP BY stage"
                 + " UNION ALL SELECT 'total', NULL, count(*) FROM matched)"
                 + " SELECT facet, value, n FROM (SELECT facet, value, n,"
-                + " row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS position FROM counts) ranked"
-                + " WHERE facet = 'total' OR position <= " + limit + " ORDER BY facet, n DESC, value";
+                + " row_number() OVER (PARTITION BY facet ORDER BY n DESC, value COLLATE \"C\") AS position FROM counts) ranked"
+                + " WHERE facet = 'total' OR position <= " + limit + " ORDER BY facet, n DESC, value COLLATE \"C\"";
         List<Object[]> rows = sql.bindAll(em.createNativeQuery(text)).getResultList();
         long total = 0;
         Map<String, List<InitiativeFacets.Count>> byFacet = new TreeMap<>();
