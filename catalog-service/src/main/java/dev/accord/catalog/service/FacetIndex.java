@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +20,11 @@ import javax.sql.DataSource;
 
 /**
  * Facet counts from an in-memory, dictionary-coded copy of every entry's topics, countries,
- * organisations, stage and first-seen time. Counting is a pass over small int arrays, not an unnest of
- * the matching rows. Before each count the copy is brought up to date with one indexed read of the rows
- * written since its last snapshot (migration V6), so the answer is the database's at that moment, on
- * every replica alike. Full-text filters are not served here ({@link #serves}).
+ * organisations, stage and first-seen time. Without filters the answer is the per-value counts kept up to
+ * date on every change; with filters only the entries listed under the most selective filtered facet are
+ * visited, never an unnest of the matching rows in SQL. Before each count the copy is brought up to date
+ * with one indexed read of the rows written since its last snapshot (migration V6), so the answer is the
+ * database's at that moment, on every replica alike. Full-text filters are not served here ({@link #serves}).
  */
 @ApplicationScoped
 public class FacetIndex {
@@ -44,6 +46,11 @@ public class FacetIndex {
     private final Dictionary orgs = new Dictionary();
     private final Dictionary stages = new Dictionary();
     private String snapshot;
+    /** Per slot, the count that last visited it, so a slot listed twice in a posting counts once. */
+    private int[] visited = new int[0];
+    private int visit;
+
+    private static final Entry NONE = new Entry(new int[0], new int[0], new int[0], -1, 0);
 
     public FacetIndex(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -96,12 +103,25 @@ public class FacetIndex {
 
     private void put(UUID id, Entry entry) {
         Integer slot = slots.get(id);
+        Entry old = NONE;
         if (slot == null) {
-            slots.put(id, entries.size());
+            slot = entries.size();
+            slots.put(id, slot);
             entries.add(entry);
+            if (visited.length < entries.size()) {
+                visited = Arrays.copyOf(visited, Math.max(1024, 2 * entries.size()));
+            }
         } else {
-            entries.set(slot, entry);
+            old = entries.set(slot, entry);
+            topics.remove(old.topics);
+            countries.remove(old.countries);
+            orgs.remove(old.orgs);
+            stages.remove(new int[] {old.stage});
         }
+        topics.add(entry.topics, slot, old.topics);
+        countries.add(entry.countries, slot, old.countries);
+        orgs.add(entry.orgs, slot, old.orgs);
+        stages.add(new int[] {entry.stage}, slot, old == NONE ? new int[0] : new int[] {old.stage});
     }
 
     private InitiativeFacets tally(InitiativeFilter filter, int size) {
@@ -109,6 +129,12 @@ public class FacetIndex {
         boolean[] wantCountries = countries.wanted(filter.countries());
         boolean[] wantOrgs = orgs.wanted(filter.orgs());
         boolean[] wantStages = stages.wanted(filter.stages());
+        if (wantTopics == null && wantCountries == null && wantOrgs == null && wantStages == null
+                && filter.from() == null && filter.until() == null) {
+            // No filter: the counts kept up to date on every change.
+            return new InitiativeFacets(entries.size(), topics.top(topics.all, size), countries.top(countries.all, size),
+                    orgs.top(orgs.all, size), stages.top(stages.all, size));
+        }
         long from = filter.from() == null ? Long.MIN_VALUE : micros(filter.from());
         long until = filter.until() == null ? Long.MAX_VALUE : micros(filter.until());
         long[] topicCounts = new long[topics.size()];
@@ -116,7 +142,31 @@ public class FacetIndex {
         long[] orgCounts = new long[orgs.size()];
         long[] stageCounts = new long[stages.size()];
         long total = 0;
-        for (Entry e : entries) {
+        // Candidates: the postings of the most selective filtered facet (or every entry); a posting may
+        // hold a slot twice or a slot that no longer has the value, so each is visited once and checked.
+        Dictionary narrowest = null;
+        boolean[] narrowestWanted = null;
+        long candidates = entries.size();
+        for (Object[] pair : new Object[][] {{topics, wantTopics}, {countries, wantCountries}, {orgs, wantOrgs},
+                {stages, wantStages}}) {
+            Dictionary dictionary = (Dictionary) pair[0];
+            boolean[] wanted = (boolean[]) pair[1];
+            if (wanted != null && dictionary.postingSize(wanted) < candidates) {
+                narrowest = dictionary;
+                narrowestWanted = wanted;
+                candidates = dictionary.postingSize(wanted);
+            }
+        }
+        int stamp = ++visit;
+        int[] slots = narrowest == null ? null : narrowest.postings(narrowestWanted);
+        int count = slots == null ? entries.size() : slots.length;
+        for (int i = 0; i < count; i++) {
+            int slot = slots == null ? i : slots[i];
+            if (visited[slot] == stamp) {
+                continue;
+            }
+            visited[slot] = stamp;
+            Entry e = entries.get(slot);
             if (e.firstSeen < from || e.firstSeen >= until || !any(e.topics, wantTopics)
                     || !any(e.countries, wantCountries) || !any(e.orgs, wantOrgs)
                     || (wantStages != null && !wantStages[e.stage])) {
@@ -179,12 +229,71 @@ public class FacetIndex {
 
         private final Map<String, Integer> codes = new HashMap<>();
         private final List<String> values = new ArrayList<>();
+        /** Per value, how many entries carry it (an array lists a value as often as it holds it). */
+        private long[] all = new long[16];
+        /** Per value, the slots of the entries that carry it, or once did (checked when counting). */
+        private int[][] postings = new int[16][];
+        private int[] postingSizes = new int[16];
 
         int code(String value) {
             return codes.computeIfAbsent(value, v -> {
                 values.add(v);
+                if (values.size() > all.length) {
+                    all = Arrays.copyOf(all, 2 * all.length);
+                    postings = Arrays.copyOf(postings, 2 * postings.length);
+                    postingSizes = Arrays.copyOf(postingSizes, 2 * postingSizes.length);
+                }
+                postings[values.size() - 1] = new int[8];
                 return values.size() - 1;
             });
+        }
+
+        /** Counts the entry in {@code slot}, and lists it under each value it did not already have. */
+        void add(int[] coded, int slot, int[] had) {
+            for (int code : coded) {
+                all[code]++;
+                if (!contains(had, code)) {
+                    if (postingSizes[code] == postings[code].length) {
+                        postings[code] = Arrays.copyOf(postings[code], 2 * postings[code].length);
+                    }
+                    postings[code][postingSizes[code]++] = slot;
+                }
+            }
+        }
+
+        void remove(int[] coded) {
+            for (int code : coded) {
+                all[code]--;
+            }
+        }
+
+        private static boolean contains(int[] coded, int code) {
+            for (int c : coded) {
+                if (c == code) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        long postingSize(boolean[] wanted) {
+            long size = 0;
+            for (int code = 0; code < wanted.length; code++) {
+                size += wanted[code] ? postingSizes[code] : 0;
+            }
+            return size;
+        }
+
+        int[] postings(boolean[] wanted) {
+            int[] slots = new int[(int) postingSize(wanted)];
+            int at = 0;
+            for (int code = 0; code < wanted.length; code++) {
+                if (wanted[code]) {
+                    System.arraycopy(postings[code], 0, slots, at, postingSizes[code]);
+                    at += postingSizes[code];
+                }
+            }
+            return slots;
         }
 
         int[] codes(Array array) throws SQLException {
@@ -217,7 +326,7 @@ public class FacetIndex {
 
         List<InitiativeFacets.Count> top(long[] counts, int size) {
             List<InitiativeFacets.Count> found = new ArrayList<>();
-            for (int code = 0; code < counts.length; code++) {
+            for (int code = 0; code < values.size(); code++) {
                 if (counts[code] > 0) {
                     found.add(new InitiativeFacets.Count(values.get(code), counts[code]));
                 }

@@ -2,30 +2,18 @@ package dev.accord.catalog.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import dev.accord.catalog.CatalogSeed;
-import dev.accord.common.events.EventIds;
-import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.Evidence;
-import dev.accord.common.events.InitiativeExtracted;
-import dev.accord.common.events.Parties;
-import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
-import dev.accord.testsupport.CloudEventProducer;
-import dev.accord.testsupport.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The tiered relevance order, read page by page at several page sizes, is the straightforward SQL order. */
