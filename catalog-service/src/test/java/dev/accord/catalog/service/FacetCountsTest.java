@@ -19,7 +19,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +36,6 @@ class FacetCountsTest {
 
     @Inject
     CatalogQueries queries;
-    @Inject
-    EntityManager em;
 
     @Test
     void facetCountsEqualTheSqlAnswerAlsoAfterAnEntryChanges() {

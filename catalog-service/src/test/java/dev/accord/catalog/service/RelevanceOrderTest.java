@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accord.catalog.CatalogSeed;
-import dev.accord.common.events.Evidence;
 import dev.accord.testsupport.AccordTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "config:accord.catalog.merge.threshold", value = "2") })
 class RelevanceOrderTest {
 
-    @Inject
-    CatalogQueries queries;
     @Inject
     EntityManager em;
 
