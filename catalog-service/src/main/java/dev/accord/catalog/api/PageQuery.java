@@ -18,8 +18,9 @@ public class PageQuery {
     public String cursor;
 
     @QueryParam("sort")
-    @Parameter(description = "newest: newest first. relevance: best full-text match first (needs q). "
-            + "Default: relevance with q, else newest.")
+    @Parameter(description = "newest: newest first. relevance: best full-text match first (needs q): entries whose "
+            + "title matches q, then those whose summary matches, then any other match, each newest first (articles: "
+            + "by ts_rank, then newest). Default: relevance with q, else newest.")
     public String sort;
 
     @QueryParam("format")

@@ -20,6 +20,10 @@ import org.hibernate.type.StandardBasicTypes;
  * Read side of the catalog. Lists use keyset paging on (time, id), or (rank, time, id) when ordered
  * by relevance, so deep pages cost the same as the first one and concurrent inserts never shift a
  * page. Every value a client sends is a bound parameter; none is ever spliced into SQL text.
+ *
+ * <p>Entries ordered by relevance are read tier by tier ({@link RelevanceTier}): each tier is a plain
+ * filter in (time, id) order, so a page reads about as many rows as it shows instead of ranking every
+ * match first.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -30,10 +34,12 @@ public class CatalogQueries {
 
     private final EntityManager em;
     private final CatalogConfig config;
+    private final FacetIndex facetIndex;
 
-    public CatalogQueries(EntityManager em, CatalogConfig config) {
+    public CatalogQueries(EntityManager em, CatalogConfig config, FacetIndex facetIndex) {
         this.em = em;
         this.config = config;
+        this.facetIndex = facetIndex;
     }
 
     public Optional<Initiative> initiative(UUID id) {
@@ -46,8 +52,49 @@ public class CatalogQueries {
 
     /** Up to {@code limit + 1} entries after {@code after}; the extra one tells whether a next page exists. */
     public List<Hit<Initiative>> initiatives(InitiativeFilter filter, ListOrder order, Position after, int limit) {
+        if (order == ListOrder.RELEVANCE) {
+            return initiativesByRelevance(filter, after, limit);
+        }
         Sql where = initiativeConditions(filter);
         return list(Initiative.class, "initiative", "first_seen_at", filter.query(), where, order, after, limit);
+    }
+
+    /**
+     * Relevance order: tier (title match, then summary, then any other match), then newest, then id.
+     * The tiers are read in turn until the page is full; the cursor's rank is the tier of its last row.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Hit<Initiative>> initiativesByRelevance(InitiativeFilter filter, Position after, int limit) {
+        List<Hit<Initiative>> page = new ArrayList<>();
+        for (RelevanceTier tier : RelevanceTier.values()) {
+            if (page.size() > limit) {
+                break;
+            }
+            if (after != null && tier.rank() > after.rank()) {
+                continue;
+            }
+            Sql where = initiativeConditions(filter);
+            String query = where.bind(filter.query());
+            where.conditions.add(tier.condition("CAST(" + query + " AS text)", TEXT_SEARCH_CONFIG));
+            if (after != null && tier.rank() == after.rank()) {
+                where.conditions.add("(first_seen_at, id) < (" + where.bind(after.at()) + ", " + where.bind(after.id()) + ")");
+            }
+            String size = where.bind(limit + 1 - page.size());
+            // The first tier lets the planner choose: walking initiative_page_order stops after a page
+            // of title matches. Later tiers exclude earlier ones, which the planner cannot estimate (it
+            // would walk the whole index when a tier is empty), so their matches are collected from the
+            // GIN indexes first and only the page is read back.
+            String text = tier == RelevanceTier.TITLE
+                    ? "SELECT t.* FROM initiative t WHERE " + where.conditions()
+                            + " ORDER BY first_seen_at DESC, id DESC LIMIT " + size
+                    : "WITH matched AS MATERIALIZED (SELECT id, first_seen_at FROM initiative WHERE " + where.conditions()
+                            + "), page AS (SELECT id, first_seen_at FROM matched ORDER BY first_seen_at DESC, id DESC LIMIT "
+                            + size + ") SELECT t.* FROM page p JOIN initiative t ON t.id = p.id"
+                            + " ORDER BY p.first_seen_at DESC, p.id DESC";
+            List<Initiative> rows = where.bindAll(em.createNativeQuery(text, Initiative.class)).getResultList();
+            rows.forEach(row -> page.add(new Hit<>(row, tier.rank())));
+        }
+        return page;
     }
 
     public List<Hit<Article>> articles(ArticleFilter filter, ListOrder order, Position after, int limit) {
@@ -60,12 +107,18 @@ public class CatalogQueries {
         return list(Article.class, "article", "cataloged_at", filter.query(), where, order, after, limit);
     }
 
+    /** Facet counts: from the in-memory {@link FacetIndex}, or in SQL when the filter has a full-text query. */
+    public InitiativeFacets facets(InitiativeFilter filter) {
+        return FacetIndex.serves(filter) ? facetIndex.count(filter, config.search().facetSize()) : facetsBySql(filter);
+    }
+
     /**
      * Facet counts in one statement: the matching rows are selected once (a CTE used several times is
      * materialised), their arrays unnested and counted, and each facet cut to its most frequent values.
+     * Equal counts are ordered by value in the "C" collation, as {@link FacetIndex} orders them.
      */
     @SuppressWarnings("unchecked")
-    public InitiativeFacets facets(InitiativeFilter filter) {
+    public InitiativeFacets facetsBySql(InitiativeFilter filter) {
         Sql sql = initiativeConditions(filter);
         String limit = sql.bind(config.search().facetSize());
         String text = "WITH matched AS (SELECT topics, countries, organisations, stage FROM initiative WHERE "
@@ -76,8 +129,8 @@ public class CatalogQueries {
                 + " UNION ALL SELECT 'stage', stage, count(*) FROM matched GROUP BY stage"
                 + " UNION ALL SELECT 'total', NULL, count(*) FROM matched)"
                 + " SELECT facet, value, n FROM (SELECT facet, value, n,"
-                + " row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS position FROM counts) ranked"
-                + " WHERE facet = 'total' OR position <= " + limit + " ORDER BY facet, n DESC, value";
+                + " row_number() OVER (PARTITION BY facet ORDER BY n DESC, value COLLATE \"C\") AS position FROM counts) ranked"
+                + " WHERE facet = 'total' OR position <= " + limit + " ORDER BY facet, n DESC, value COLLATE \"C\"";
         List<Object[]> rows = sql.bindAll(em.createNativeQuery(text)).getResultList();
         long total = 0;
         Map<String, List<InitiativeFacets.Count>> byFacet = new TreeMap<>();
@@ -127,6 +180,37 @@ public class CatalogQueries {
         native_.addEntity("page", entity).addScalar("rank", StandardBasicTypes.FLOAT);
         List<Object[]> rows = where.bindAll(native_).getResultList();
         return rows.stream().map(r -> new Hit<>((E) r[0], (Float) r[1])).toList();
+    }
+
+    /**
+     * The relevance tiers of catalog entries, best first. A tier is where the whole query matches: the
+     * title alone (weight A of the V3 tsvector), else the summary alone (B), else the entry as a whole
+     * (the evidence, or words spread over several fields). Expression GIN indexes (V5) serve the first two.
+     */
+    enum RelevanceTier {
+        TITLE(3f), SUMMARY(2f), OTHER(1f);
+
+        private final float rank;
+
+        RelevanceTier(float rank) {
+            this.rank = rank;
+        }
+
+        float rank() {
+            return rank;
+        }
+
+        /** The SQL condition of this tier (on top of the query matching at all), given the query expression. */
+        String condition(String query, String config) {
+            String tsquery = "websearch_to_tsquery(" + config + ", " + query + ")";
+            String title = "ts_filter(search, '{a}') @@ " + tsquery;
+            String summary = "ts_filter(search, '{b}') @@ " + tsquery;
+            return switch (this) {
+                case TITLE -> title;
+                case SUMMARY -> summary + " AND NOT " + title;
+                case OTHER -> "NOT " + title + " AND NOT " + summary;
+            };
+        }
     }
 
     /** WHERE conditions with their positional parameters, numbered in the order they are bound. */
