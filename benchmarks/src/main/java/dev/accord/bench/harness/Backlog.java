@@ -75,6 +75,38 @@ final class Backlog implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * Waits until nothing new has been written to {@code topic} for {@code quiet}, or {@code timeout}
+     * has passed: a producer that is still working off queued requests (ingest after an open-model load
+     * beyond its capacity, whose clients have given up on their requests) keeps writing to it.
+     */
+    void awaitQuiet(String topic, Duration quiet, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        long lastChange = start;
+        long last = endOffsets(topic);
+        while (System.nanoTime() - lastChange < quiet.toNanos()) {
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                System.out.printf("  %s still growing after %d s; going on%n", topic, timeout.toSeconds());
+                return;
+            }
+            Thread.sleep(POLL.toMillis());
+            long now = endOffsets(topic);
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            }
+        }
+        System.out.printf("  %s: no new records for %d s, after %.1f s%n", topic, quiet.toSeconds(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private long endOffsets(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
     long pendingOutbox() throws Exception {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM catalog.outbox WHERE published_at IS NULL")) {

@@ -1,6 +1,7 @@
 package dev.accord.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.common.events.Topics;
 import dev.accord.testsupport.load.SeedCopies;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,16 +19,32 @@ import org.HdrHistogram.Histogram;
  * article its initiative came from, and its latency runs from the moment that request was due to
  * the moment the webhook arrived. Before the subscription is made, the catalog's outbox and
  * alert-service's consumer must have caught up, so that earlier loads neither match nor queue ahead.
+ * Afterwards the step waits until ingest has stopped publishing, so that requests it still holds from
+ * a load beyond its capacity are not left to the next step.
  */
 final class EndToEnd {
 
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration INGEST_QUIET = Duration.ofSeconds(5);
+    private static final Duration INGEST_IDLE_TIMEOUT = Duration.ofSeconds(600);
 
     private EndToEnd() {
     }
 
     static void run(Options options) throws Exception {
+        try {
+            measure(options);
+        } finally {
+            // Above its capacity ingest keeps working off requests whose clients gave up (timed out);
+            // the next step must not share the cores with that queue.
+            try (Backlog backlog = new Backlog(options)) {
+                backlog.awaitQuiet(Topics.ARTICLES, INGEST_QUIET, INGEST_IDLE_TIMEOUT);
+            }
+        }
+    }
+
+    private static void measure(Options options) throws Exception {
         Measurements out = Measurements.from(options);
         double rate = options.decimal("rate");
         Duration duration = options.seconds("seconds");

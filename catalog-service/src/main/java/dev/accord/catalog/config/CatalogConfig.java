@@ -21,6 +21,13 @@ public interface CatalogConfig {
     @WithDefault("200")
     int maxPageSize();
 
+    /**
+     * How many of an entry's articles its change events list (the first to report it); the API lists
+     * them all. Bounded so that an entry reported by thousands of articles keeps its events small.
+     */
+    @WithDefault("100")
+    int eventArticleIds();
+
     Outbox outbox();
 
     Search search();

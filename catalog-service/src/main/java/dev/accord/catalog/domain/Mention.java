@@ -43,9 +43,4 @@ public class Mention extends PanacheEntityBase {
     public static List<Mention> of(UUID initiativeId) {
         return list("initiativeId = ?1 order by mentionedAt, extractedId", initiativeId);
     }
-
-    /** The distinct articles that mention the entry, in the order they first did. */
-    public static List<UUID> articlesOf(UUID initiativeId) {
-        return of(initiativeId).stream().map(m -> m.articleId).distinct().toList();
-    }
 }

@@ -22,12 +22,10 @@ public class CatalogEvents {
         this.config = config;
     }
 
-    /** A new entry, or an update: {@code change} is null for a new entry, else what changed. */
-    public CatalogInitiative of(Initiative entry, Mention cause, String change, String previousStage) {
-        return of(entry, cause, change, previousStage, Mention.articlesOf(entry.id));
-    }
-
-    /** As {@link #of(Initiative, Mention, String, String)}, with the entry's articles (in first-mention order) given. */
+    /**
+     * A new entry, or an update: {@code change} is null for a new entry, else what changed;
+     * {@code articles} are the entry's first articles, in first-mention order.
+     */
     public CatalogInitiative of(Initiative entry, Mention cause, String change, String previousStage,
             List<UUID> articles) {
         return new CatalogInitiative(CatalogInitiative.SCHEMA_VERSION, entry.id, entry.title, entry.summary,

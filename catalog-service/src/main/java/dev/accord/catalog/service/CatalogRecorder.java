@@ -1,5 +1,6 @@
 package dev.accord.catalog.service;
 
+import dev.accord.catalog.config.CatalogConfig;
 import dev.accord.catalog.domain.Article;
 import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
@@ -50,12 +51,15 @@ public class CatalogRecorder {
     private final CatalogEvents events;
     private final InitiativeMerger merger;
     private final EntityManager em;
+    private final int eventArticleIds;
 
-    public CatalogRecorder(Outbox outbox, CatalogEvents events, InitiativeMerger merger, EntityManager em) {
+    public CatalogRecorder(Outbox outbox, CatalogEvents events, InitiativeMerger merger, EntityManager em,
+            CatalogConfig config) {
         this.outbox = outbox;
         this.events = events;
         this.merger = merger;
         this.em = em;
+        this.eventArticleIds = config.eventArticleIds();
     }
 
     /** Returns how many of the events were already in the catalog (duplicates). */
@@ -163,7 +167,8 @@ public class CatalogRecorder {
         Set<UUID> storedEntries = new TreeSet<>();
         placements.stream().map(Placement::entryId).filter(id -> !started.containsKey(id)).forEach(storedEntries::add);
         Map<UUID, Initiative> entries = new LinkedHashMap<>(InitiativeRows.lockEntries(connection, storedEntries));
-        EntryArticles articles = new EntryArticles(InitiativeRows.mentionsOf(connection, storedEntries));
+        EntryArticles articles = new EntryArticles(InitiativeRows.firstArticlesOf(connection, storedEntries, eventArticleIds),
+                eventArticleIds);
         Map<UUID, String> sources = InitiativeRows.sources(connection,
                 placements.stream().map(p -> p.event().data().articleId()).collect(Collectors.toSet()));
 

@@ -4,14 +4,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The articles list of the entries a batch touches, kept in memory as the batch adds mentions: the
- * distinct articles in the order they first mentioned the entry (by mention time, then mention id in
- * PostgreSQL's uuid order), as {@code Mention.articlesOf} reads them from the database.
+ * first {@code limit} distinct articles in the order they first mentioned the entry (by mention time,
+ * then mention id in PostgreSQL's uuid order), as {@code InitiativeRows.firstArticlesOf} reads them
+ * from the database. Only those first mentions are kept: a later one can never enter the list.
  */
 final class EntryArticles {
 
@@ -28,9 +31,11 @@ final class EntryArticles {
             .thenComparing(Ref::extractedId, PG_UUID_ORDER);
 
     private final Map<UUID, List<Ref>> byEntry;
+    private final int limit;
 
-    EntryArticles(Map<UUID, List<Ref>> stored) {
+    EntryArticles(Map<UUID, List<Ref>> stored, int limit) {
         this.byEntry = new HashMap<>(stored);
+        this.limit = limit;
     }
 
     /** Adds a mention to its entry and returns the entry's articles list with it. */
@@ -38,6 +43,9 @@ final class EntryArticles {
         List<Ref> mentions = byEntry.computeIfAbsent(entryId, id -> new ArrayList<>());
         mentions.add(mention);
         mentions.sort(ORDER);
-        return mentions.stream().map(Ref::articleId).distinct().toList();
+        // Keep each article's first mention, and only the first articles: the rest cannot be listed.
+        Set<UUID> seen = new HashSet<>();
+        mentions.removeIf(ref -> seen.size() >= limit || !seen.add(ref.articleId()));
+        return mentions.stream().map(Ref::articleId).toList();
     }
 }

@@ -109,15 +109,24 @@ final class InitiativeRows {
         return entries;
     }
 
-    /** The mentions of these entries, as the articles list of their events needs them. */
-    static Map<UUID, List<EntryArticles.Ref>> mentionsOf(Connection c, Collection<UUID> entryIds) throws SQLException {
+    /**
+     * Per entry, the first mention of each of its first {@code limit} articles (by mention time, then
+     * mention id), as the articles list of their events needs them: bounded however many articles
+     * have reported an entry.
+     */
+    static Map<UUID, List<EntryArticles.Ref>> firstArticlesOf(Connection c, Collection<UUID> entryIds, int limit)
+            throws SQLException {
         Map<UUID, List<EntryArticles.Ref>> mentions = new HashMap<>();
         if (entryIds.isEmpty()) {
             return mentions;
         }
-        try (PreparedStatement query = c.prepareStatement("SELECT initiative_id, mentioned_at, extracted_id, article_id "
-                + "FROM mention WHERE initiative_id = ANY(?)")) {
+        try (PreparedStatement query = c.prepareStatement("SELECT initiative_id, mentioned_at, extracted_id, article_id"
+                + " FROM (SELECT firsts.*, row_number() OVER (PARTITION BY initiative_id ORDER BY mentioned_at, extracted_id) AS n"
+                + " FROM (SELECT DISTINCT ON (initiative_id, article_id) initiative_id, article_id, mentioned_at, extracted_id"
+                + " FROM mention WHERE initiative_id = ANY(?) ORDER BY initiative_id, article_id, mentioned_at, extracted_id) firsts) ranked"
+                + " WHERE n <= ?")) {
             query.setArray(1, c.createArrayOf("uuid", entryIds.toArray()));
+            query.setInt(2, limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     mentions.computeIfAbsent(rows.getObject(1, UUID.class), id -> new ArrayList<>())
