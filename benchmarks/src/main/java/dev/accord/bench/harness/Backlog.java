@@ -13,7 +13,6 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -101,10 +100,7 @@ final class Backlog implements AutoCloseable {
     }
 
     private long endOffsets(String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        return latestOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
     }
 
     long pendingOutbox() throws Exception {
@@ -119,17 +115,23 @@ final class Backlog implements AutoCloseable {
     long lag(String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
         long lag = 0;
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin.listOffsets(latest).all().get().entrySet()) {
+        for (Map.Entry<TopicPartition, Long> end : latestOffsets(topic).entrySet()) {
             OffsetAndMetadata at = committed.get(end.getKey());
             // A transaction's commit marker takes the offset after its last record, and a consumer
             // commits the record's offset + 1: one left per partition of a transactional topic is none.
-            lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()) - 1);
+            lag += Math.max(0, end.getValue() - (at == null ? 0 : at.offset()) - 1);
         }
         return lag;
+    }
+
+    /** The end offset of each partition of {@code topic}. */
+    private Map<TopicPartition, Long> latestOffsets(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     Connection connection() {
