@@ -55,18 +55,7 @@ class SubscriptionIndexTest {
         }
         index.replaceAll(filters);
         assertThat(index.groupCount()).as("identical filters share a group").isLessThan(filters.size());
-        List<UUID> ids = new ArrayList<>(filters.keySet());
-        for (int i = 0; i < 2000; i++) {
-            UUID id = ids.get(random.nextInt(ids.size()));
-            if (random.nextInt(3) == 0) {
-                filters.remove(id);
-                index.remove(id);
-            } else {
-                SubscriptionFilter filter = SubscriptionFilter.compile(randomSpec(random));
-                filters.put(id, filter);
-                index.put(id, filter);
-            }
-        }
+        churn(filters, random, 2000, SubscriptionIndexTest::randomSpec);
         assertThat(index.size()).isEqualTo(filters.size());
         for (int i = 0; i < 300; i++) {
             EventDocument event = randomEvent(random);
@@ -88,18 +77,7 @@ class SubscriptionIndexTest {
             index.put(id, filter);
         }
         assertMatchesFullScan(filters, random, 300);
-        List<UUID> ids = new ArrayList<>(filters.keySet());
-        for (int i = 0; i < 3000; i++) {
-            UUID id = ids.get(random.nextInt(ids.size()));
-            if (random.nextInt(3) == 0) {
-                filters.remove(id);
-                index.remove(id);
-            } else {
-                SubscriptionFilter filter = SubscriptionFilter.compile(keywordWithValuesSpec(random));
-                filters.put(id, filter);
-                index.put(id, filter);
-            }
-        }
+        churn(filters, random, 3000, SubscriptionIndexTest::keywordWithValuesSpec);
         assertMatchesFullScan(filters, random, 300);
         index.replaceAll(filters);
         assertMatchesFullScan(filters, random, 300);
@@ -143,6 +121,23 @@ class SubscriptionIndexTest {
                 .as("as the full check, a phrase may run from one sentence into the next").containsExactly(phrase);
         index.remove(id);
         assertThat(index.match(event(List.of("space"), List.of("AU"), "A missile test")).ids()).isEmpty();
+    }
+
+    /** Random removals and filter changes of indexed subscriptions, mirrored in {@code filters}. */
+    private void churn(Map<UUID, SubscriptionFilter> filters, Random random, int changes,
+            java.util.function.Function<Random, FilterSpec> specs) {
+        List<UUID> ids = new ArrayList<>(filters.keySet());
+        for (int i = 0; i < changes; i++) {
+            UUID id = ids.get(random.nextInt(ids.size()));
+            if (random.nextInt(3) == 0) {
+                filters.remove(id);
+                index.remove(id);
+            } else {
+                SubscriptionFilter filter = SubscriptionFilter.compile(specs.apply(random));
+                filters.put(id, filter);
+                index.put(id, filter);
+            }
+        }
     }
 
     private void assertMatchesFullScan(Map<UUID, SubscriptionFilter> filters, Random random, int events) {
