@@ -25,6 +25,9 @@ import org.apache.kafka.common.TopicPartition;
 final class Backlog implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Ingest counts as done with its queued requests once accord.articles has had no new record this long. */
+    private static final Duration INGEST_QUIET = Duration.ofSeconds(5);
+    private static final Duration INGEST_IDLE_TIMEOUT = Duration.ofSeconds(600);
 
     private final Admin admin;
     private final Connection connection;
@@ -34,6 +37,23 @@ final class Backlog implements AutoCloseable {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
         admin = Admin.create(config);
         connection = PostgresBaseline.connect(options);
+    }
+
+    /**
+     * Before a round: waits until ingest has stopped publishing and everything down to alert-service's consumer
+     * has drained, up to {@code --timeout} seconds, so that a round's baselines and loads do not share the box
+     * with the previous round's backlog. Reports what was left, if anything, and goes on.
+     */
+    static void settle(Options options) throws Exception {
+        try (Backlog backlog = new Backlog(options)) {
+            backlog.awaitIngestQuiet();
+            backlog.await("pipeline, earlier rounds", backlog::pipeline, options.seconds("timeout"), null);
+        }
+    }
+
+    /** Waits until ingest has stopped writing accord.articles (see {@link #awaitQuiet}). */
+    void awaitIngestQuiet() throws Exception {
+        awaitQuiet(Topics.ARTICLES, INGEST_QUIET, INGEST_IDLE_TIMEOUT);
     }
 
     /** Events on the catalog's input topics it has not consumed. */

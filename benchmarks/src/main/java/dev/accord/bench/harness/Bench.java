@@ -14,7 +14,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Bench sizes|kafka-baseline|pg-baseline|ingest|catalog-load|queries|e2e|jmh-import|record|report --name value …");
+            System.err.println("usage: Bench sizes|kafka-baseline|pg-baseline|settle|ingest|catalog-load|queries|e2e|jmh-import|record|report --name value …");
             System.exit(2);
         }
         Options options = new Options(args, 1);
@@ -24,6 +24,7 @@ public final class Bench {
             case "pg-baseline" -> PostgresBaseline.run(options);
             case "ingest" -> IngestLoad.run(options);
             case "catalog-load" -> CatalogLoad.run(options);
+            case "settle" -> Backlog.settle(options);
             case "queries" -> QueryLoad.run(options);
             case "e2e" -> EndToEnd.run(options);
             case "jmh-import" -> importJmh(options);

@@ -26,8 +26,6 @@ final class EndToEnd {
 
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration INGEST_QUIET = Duration.ofSeconds(5);
-    private static final Duration INGEST_IDLE_TIMEOUT = Duration.ofSeconds(600);
 
     private EndToEnd() {
     }
@@ -39,7 +37,7 @@ final class EndToEnd {
             // Above its capacity ingest keeps working off requests whose clients gave up (timed out);
             // the next step must not share the cores with that queue.
             try (Backlog backlog = new Backlog(options)) {
-                backlog.awaitQuiet(Topics.ARTICLES, INGEST_QUIET, INGEST_IDLE_TIMEOUT);
+                backlog.awaitIngestQuiet();
             }
         }
     }

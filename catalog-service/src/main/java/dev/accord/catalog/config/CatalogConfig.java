@@ -89,12 +89,6 @@ public interface CatalogConfig {
         @WithDefault("1024")
         int lockBuckets();
 
-        /**
-         * How many stored mentions each replica keeps as merge candidates (a few kB of heap each); beyond it
-         * the least recently used are read again when needed. Best at least the mentions of one window.
-         */
-        @WithDefault("20000")
-        int candidateCacheSize();
     }
 
     /** How the Kafka consumers ride out an unreachable database. */

@@ -76,15 +76,21 @@ public class CatalogRecorder {
 
     /**
      * Returns how many of the events were already in the catalog (duplicates). The batch is placed as a
-     * whole: one statement each for its processed ids, its known mentions, its merge candidates, the
-     * entries it joins and its articles' sources, then batched inserts of its rows. The result is the
+     * whole: the stored merge candidates brought up to date ({@link MergeIndex}), then one statement each for
+     * its processed ids, its known mentions, the entries it joins and its articles' sources, then batched
+     * inserts of its rows. The result is the
      * one placing its events one by one in order gives: a mention sees the ones before it in the batch.
      */
     @Transactional
     public int recordInitiatives(List<ConsumedEvent<InitiativeExtracted>> batch) {
         List<InitiativeMatcher.Features> features = batch.stream().map(event -> features(event.data())).toList();
         merger.lockParties(features);
-        return em.unwrap(Session.class).doReturningWork(connection -> recordInitiatives(connection, batch, features));
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            // Merge candidates are read before the batch writes anything (see MergeIndex).
+            try (MergeIndex.BatchPlacement merge = merger.placement(connection)) {
+                return recordInitiatives(connection, merge, batch, features);
+            }
+        });
     }
 
     /** False when the article was already stored. */
@@ -122,7 +128,8 @@ public class CatalogRecorder {
             UUID entryId, boolean startsEntry, Instant now) {
     }
 
-    private int recordInitiatives(Connection connection, List<ConsumedEvent<InitiativeExtracted>> batch,
+    private int recordInitiatives(Connection connection, MergeIndex.BatchPlacement merge,
+            List<ConsumedEvent<InitiativeExtracted>> batch,
             List<InitiativeMatcher.Features> features) throws SQLException {
         Set<String> fresh = InitiativeRows.markProcessed(connection,
                 batch.stream().map(ConsumedEvent::eventId).toList());
@@ -145,22 +152,20 @@ public class CatalogRecorder {
         }
 
         // Where each mention goes, in batch order; a mention may join an entry an earlier one started.
-        MergeCandidates candidates = merger.candidates(connection, accepted.stream()
-                .map(i -> new InitiativeMerger.Placing(features.get(i), batch.get(i).publishedAt())).toList());
         List<Placement> placements = new ArrayList<>();
         Map<UUID, Instant> started = new HashMap<>();
         for (int i : accepted) {
             ConsumedEvent<InitiativeExtracted> event = batch.get(i);
             InitiativeMatcher.Features mention = features.get(i);
-            Optional<MergeCandidates.Candidate> joined = candidates.entryFor(mention, event.publishedAt());
+            Optional<MergeCandidates.Candidate> joined = merge.entryFor(mention, event.publishedAt());
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             UUID entryId = joined.map(MergeCandidates.Candidate::entryId).orElse(event.data().id());
             Instant firstSeenAt = joined.map(MergeCandidates.Candidate::entryFirstSeenAt).orElse(now);
             if (joined.isEmpty()) {
                 started.put(entryId, now);
             }
-            candidates.add(MergeCandidates.Candidate.of(entryId, firstSeenAt, mention, mention.partyKeys(),
-                    event.publishedAt()));
+            merge.add(MergeCandidates.Candidate.of(entryId, firstSeenAt, mention, mention.partyKeys()),
+                    event.publishedAt());
             placements.add(new Placement(event, mention, entryId, joined.isEmpty(), now));
         }
 

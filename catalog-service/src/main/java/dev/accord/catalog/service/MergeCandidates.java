@@ -3,7 +3,6 @@ package dev.accord.catalog.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,11 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The mentions a batch of new mentions may join, held in memory with an index from each word stem to
- * the mentions that contain it, and the merge rule applied to them: the same answer as looking up
- * every new mention's candidates in the database one by one, without that query per mention. A
- * mention placed from the batch is {@linkplain #add added}, so later mentions of the same batch can
- * join its entry.
+ * Mentions that new mentions may join, held in memory with an index from each word stem to the
+ * mentions that contain it, and the merge rule applied to them: the same answer as scoring every
+ * mention that shares a party key and a word with the new one, within the window, without visiting
+ * them all. Mentions of one entry that compare alike (same parties and stems) are kept once, with
+ * every time they were published: a story many outlets copy word for word costs one candidate.
  *
  * <p>For one new mention only candidates that can still reach the threshold are visited. Each overlap
  * is at most 1 and at most the shared count over its floor, so a merge needs one of a few least
@@ -30,21 +29,38 @@ import java.util.UUID;
  */
 final class MergeCandidates {
 
-    /**
-     * A mention that can be joined: its entry, the entry's first-seen time, what the merge compares,
-     * its stored party keys, when. The sets the index needs are made once, as candidates are cached.
-     */
+    /** What can be joined: an entry, its first-seen time, what the merge compares of a mention of it, its party keys. */
     record Candidate(UUID entryId, Instant entryFirstSeenAt, InitiativeMatcher.Features features,
-            List<String> partyKeys, Instant mentionedAt, Set<String> partyKeySet, Set<String> termSet,
-            Set<String> titleTermSet, boolean duplicateFree) {
+            List<String> partyKeys, boolean duplicateFree) {
 
         static Candidate of(UUID entryId, Instant entryFirstSeenAt, InitiativeMatcher.Features features,
-                List<String> partyKeys, Instant mentionedAt) {
-            Set<String> terms = Set.copyOf(features.terms());
-            Set<String> titleTerms = Set.copyOf(features.titleTerms());
-            return new Candidate(entryId, entryFirstSeenAt, features, partyKeys, mentionedAt, Set.copyOf(partyKeys),
-                    terms, titleTerms, terms.size() == features.terms().size()
-                            && titleTerms.size() == features.titleTerms().size());
+                List<String> partyKeys) {
+            return new Candidate(entryId, entryFirstSeenAt, features, partyKeys,
+                    distinct(features.terms()) && distinct(features.titleTerms()));
+        }
+    }
+
+    /** A candidate and the score a new mention reaches with it. */
+    record Match(Candidate candidate, double score) {
+
+        /** The rule's order: the higher score, then the older entry, then the smaller entry id. */
+        boolean beats(Match other) {
+            if (other == null || score > other.score) {
+                return true;
+            }
+            if (score < other.score) {
+                return false;
+            }
+            int age = candidate.entryFirstSeenAt().compareTo(other.candidate.entryFirstSeenAt());
+            return age < 0 || age == 0 && candidate.entryId().compareTo(other.candidate.entryId()) < 0;
+        }
+
+        static Optional<Candidate> best(Optional<Match> a, Optional<Match> b) {
+            Match winner = a.orElse(null);
+            if (b.isPresent() && b.get().beats(winner)) {
+                winner = b.get();
+            }
+            return Optional.ofNullable(winner).map(Match::candidate);
         }
     }
 
@@ -52,12 +68,23 @@ final class MergeCandidates {
     private final double threshold;
     private final double titleWeight;
     private final List<Candidate> candidates = new ArrayList<>();
+    /** Per candidate, when each of the mentions it stands for was published. */
+    private final List<Times> timesOf = new ArrayList<>();
+    private final Map<Candidate, Integer> slots = new HashMap<>();
     private final Map<String, IntList> byTerm = new HashMap<>();
     private final Map<String, IntList> byTitleTerm = new HashMap<>();
     /** Each word's number in this index, so a candidate's words are a sorted int array (quick to intersect). */
     private final Map<String, Integer> termIds = new HashMap<>();
-    private final List<int[]> termsOf = new ArrayList<>();
-    private final List<int[]> titleTermsOf = new ArrayList<>();
+    /** Each word once, by number: candidates read from the database share these strings instead of their own copies. */
+    private final List<String> words = new ArrayList<>();
+    /**
+     * Per candidate, what the scan compares, in one array so that visiting a candidate reads one place: the
+     * number of title stems, the title stems' numbers sorted, then all stems' numbers sorted.
+     */
+    private int[][] stems = new int[64][];
+    /** Candidates whose stored stem lists hold a duplicate: scored by {@link InitiativeMatcher#score}, not from counts. */
+    private final java.util.BitSet uncounted = new java.util.BitSet();
+    private int mentions;
     /** Needs larger than this are not looked for: no title or sentence has that many stems in common. */
     private static final int MAX_NEED = 64;
     private static final IntList EMPTY = new IntList();
@@ -74,35 +101,67 @@ final class MergeCandidates {
         this.needs = needs(threshold, titleWeight);
     }
 
-    void add(Candidate candidate) {
+    /** A mention of {@code candidate}'s entry, published at {@code mentionedAt}, that later mentions may join. */
+    void add(Candidate candidate, Instant mentionedAt) {
+        mentions++;
+        long at = micros(mentionedAt);
+        Integer slot = slots.get(candidate);
+        if (slot != null) {
+            timesOf.get(slot).add(at);
+            return;
+        }
         int index = candidates.size();
-        candidates.add(candidate);
-        for (String term : candidate.termSet()) {
+        Set<String> terms = new HashSet<>(candidate.features().terms());
+        Set<String> titleTerms = new HashSet<>(candidate.features().titleTerms());
+        int[] titleIds = ids(titleTerms, true);
+        int[] termIds = ids(terms, true);
+        if (index == stems.length) {
+            stems = java.util.Arrays.copyOf(stems, index * 2);
+        }
+        int[] packed = new int[1 + titleIds.length + termIds.length];
+        packed[0] = titleIds.length;
+        System.arraycopy(titleIds, 0, packed, 1, titleIds.length);
+        System.arraycopy(termIds, 0, packed, 1 + titleIds.length, termIds.length);
+        stems[index] = packed;
+        uncounted.set(index, !candidate.duplicateFree());
+        InitiativeMatcher.Features features = candidate.features();
+        Candidate kept = new Candidate(candidate.entryId(), candidate.entryFirstSeenAt(),
+                new InitiativeMatcher.Features(features.countries(), features.organisations(),
+                        shared(features.titleTerms()), shared(features.terms())),
+                candidate.partyKeys(), candidate.duplicateFree());
+        candidates.add(kept);
+        timesOf.add(new Times(at));
+        slots.put(kept, index);
+        for (String term : terms) {
             byTerm.computeIfAbsent(term, t -> new IntList()).add(index);
         }
-        for (String term : candidate.titleTermSet()) {
+        for (String term : titleTerms) {
             byTitleTerm.computeIfAbsent(term, t -> new IntList()).add(index);
         }
-        termsOf.add(ids(candidate.termSet(), true));
-        titleTermsOf.add(ids(candidate.titleTermSet(), true));
         if (index >= seen.length) {
             seen = java.util.Arrays.copyOf(seen, seen.length * 2);
         }
     }
 
+    /** How many mentions were added. */
     int size() {
+        return mentions;
+    }
+
+    /** How many candidates hold them: mentions of one entry that compare alike are one. */
+    int candidates() {
         return candidates.size();
     }
 
     /**
-     * The mention whose entry {@code mention}, published at {@code at}, joins; empty when it starts one. Candidates
-     * are the mentions published within the window that share a party key and a word with it; among
-     * entries scoring at or above the threshold (an entry scores its best mention's score) the highest
-     * score wins, then the oldest entry, then the smallest id.
+     * The candidate whose entry {@code mention}, published at {@code at}, joins, with its score; empty when it
+     * starts one. Candidates are the mentions published within the window that share a party key and a word
+     * with it; among entries scoring at or above the threshold (an entry scores its best mention's score) the
+     * highest score wins, then the oldest entry, then the smallest id ({@link Match#beats}).
      */
-    Optional<Candidate> entryFor(InitiativeMatcher.Features mention, Instant at) {
+    Optional<Match> entryFor(InitiativeMatcher.Features mention, Instant at) {
         List<String> keys = mention.partyKeys();
-        if (keys.isEmpty() || mention.terms().isEmpty()) {
+        if (keys.isEmpty() || mention.terms().isEmpty() || candidates.isEmpty()) {
             return Optional.empty();
         }
         Set<String> titleTerms = new HashSet<>(mention.titleTerms());
@@ -129,37 +188,38 @@ final class MergeCandidates {
             }
         }
         boolean countable = titleTerms.size() == mention.titleTerms().size() && terms.size() == mention.terms().size();
-        Instant from = at.minus(window);
-        Instant to = at.plus(window);
-        Candidate best = null;
-        double bestScore = 0;
+        long from = micros(at.minus(window));
+        long to = micros(at.plus(window));
+        Match best = null;
         for (int i = 0; i < found.size; i++) {
             int c = found.values[i];
-            Candidate candidate = candidates.get(c);
-            int shared = sharedCount(termIds, termsOf.get(c));
-            int sharedTitle = sharedCount(titleTermIds, titleTermsOf.get(c));
+            int[] packed = stems[c];
+            int titles = packed[0];
+            int sharedTitle = sharedCount(titleTermIds, packed, 1, 1 + titles);
+            int shared = sharedCount(termIds, packed, 1 + titles, packed.length);
             if (shared == 0 || !mayReach(sharedTitle, shared)) {
                 continue;
             }
-            // The wording from the counts first: it rules out most of the rest with arithmetic alone.
-            boolean counted = countable && candidate.duplicateFree();
-            if (counted && wording(mention, candidate, sharedTitle, shared) < threshold) {
+            // The wording from the counts first: it rules out most of the rest with arithmetic alone. A candidate
+            // counted from its stem numbers has as many stems as numbers.
+            boolean counted = countable && !uncounted.get(c);
+            double wording = counted ? InitiativeMatcher.wordingScore(sharedTitle, titleTerms.size(), titles, shared,
+                    terms.size(), packed.length - 1 - titles, titleWeight) : Double.NaN;
+            if (counted && wording < threshold) {
                 continue;
             }
-            if (candidate.mentionedAt().isBefore(from) || candidate.mentionedAt().isAfter(to)
-                    || !sharesAny(candidate.partyKeySet(), keys)) {
+            Candidate candidate = candidates.get(c);
+            if (!timesOf.get(c).anyWithin(from, to) || !sharesAny(candidate.partyKeys(), keys)) {
                 continue;
             }
-            double score = score(mention, counted, candidate, sharedTitle, shared);
+            double score = counted ? (InitiativeMatcher.partiesCompatible(mention, candidate.features()) ? wording : -1)
+                    : InitiativeMatcher.score(mention, candidate.features(), titleWeight);
             if (!(score >= threshold)) {
                 continue;
             }
-            if (best == null || score > bestScore
-                    || score == bestScore && (candidate.entryFirstSeenAt().isBefore(best.entryFirstSeenAt())
-                            || candidate.entryFirstSeenAt().equals(best.entryFirstSeenAt())
-                                    && candidate.entryId().compareTo(best.entryId()) < 0)) {
-                best = candidate;
-                bestScore = score;
+            Match match = new Match(candidate, score);
+            if (match.beats(best)) {
+                best = match;
             }
         }
         return Optional.ofNullable(best);
@@ -207,11 +267,16 @@ final class MergeCandidates {
     }
 
     /** The numbers of these words, sorted; words not in the index get one only when {@code assign}. */
-    private int[] ids(Set<String> words, boolean assign) {
-        int[] ids = new int[words.size()];
+    private int[] ids(Set<String> terms, boolean assign) {
+        int[] ids = new int[terms.size()];
         int n = 0;
-        for (String word : words) {
-            Integer id = assign ? termIds.computeIfAbsent(word, w -> termIds.size()) : termIds.get(word);
+        for (String word : terms) {
+            Integer id = termIds.get(word);
+            if (id == null && assign) {
+                id = words.size();
+                termIds.put(word, id);
+                words.add(word);
+            }
             if (id != null) {
                 ids[n++] = id;
             }
@@ -221,10 +286,10 @@ final class MergeCandidates {
         return sorted;
     }
 
-    /** How many numbers two sorted arrays of distinct numbers share. */
-    private static int sharedCount(int[] a, int[] b) {
+    /** How many numbers a sorted array of distinct numbers shares with {@code b[from, to)}, sorted and distinct too. */
+    private static int sharedCount(int[] a, int[] b, int from, int to) {
         int shared = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length;) {
+        for (int i = 0, j = from; i < a.length && j < to;) {
             if (a[i] == b[j]) {
                 shared++;
                 i++;
@@ -252,28 +317,20 @@ final class MergeCandidates {
         return bound(sharedTitle, shared, titleWeight) >= threshold - 1e-9;
     }
 
-    private double wording(InitiativeMatcher.Features mention, Candidate candidate, int sharedTitle, int shared) {
-        return InitiativeMatcher.wordingScore(sharedTitle, mention.titleTerms().size(),
-                candidate.features().titleTerms().size(), shared, mention.terms().size(),
-                candidate.features().terms().size(), titleWeight);
+    /** The same words as this index's own strings (each word added before). */
+    private List<String> shared(List<String> terms) {
+        String[] same = new String[terms.size()];
+        for (int i = 0; i < same.length; i++) {
+            same[i] = words.get(termIds.get(terms.get(i)));
+        }
+        return List.of(same);
     }
 
-    /** The rule's score: from the counts when both term sets are duplicate-free, else by {@link InitiativeMatcher#score}. */
-    private double score(InitiativeMatcher.Features mention, boolean counted, Candidate candidate, int sharedTitle,
-            int shared) {
-        if (!counted) {
-            return InitiativeMatcher.score(mention, candidate.features(), titleWeight);
-        }
-        double wording = wording(mention, candidate, sharedTitle, shared);
-        // Parties are compared only where the wording could merge (the rarer, dearer test); below the
-        // threshold the answer is "no" either way.
-        if (wording < threshold) {
-            return wording;
-        }
-        return InitiativeMatcher.partiesCompatible(mention, candidate.features()) ? wording : -1;
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
-    private static boolean sharesAny(Set<String> keys, Collection<String> other) {
+    private static boolean sharesAny(List<String> keys, List<String> other) {
         for (String key : other) {
             if (keys.contains(key)) {
                 return true;
@@ -284,6 +341,44 @@ final class MergeCandidates {
 
     private static boolean distinct(List<String> values) {
         return new HashSet<>(values).size() == values.size();
+    }
+
+    /** When the mentions of one candidate were published, in microseconds: the least, the greatest and all. */
+    private static final class Times {
+        long least;
+        long greatest;
+        long[] values = new long[1];
+        int size;
+
+        Times(long first) {
+            least = first;
+            greatest = first;
+            values[size++] = first;
+        }
+
+        void add(long at) {
+            least = Math.min(least, at);
+            greatest = Math.max(greatest, at);
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = at;
+        }
+
+        boolean anyWithin(long from, long to) {
+            if (least > to || greatest < from) {
+                return false;
+            }
+            if (least >= from || greatest <= to) {
+                return true;
+            }
+            for (int i = 0; i < size; i++) {
+                if (values[i] >= from && values[i] <= to) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A growable array of ints: postings lists hold many small ones. */

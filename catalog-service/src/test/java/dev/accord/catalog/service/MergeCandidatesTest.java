@@ -19,13 +19,19 @@ import org.junit.jupiter.api.Test;
 /**
  * The in-memory placement gives the answer of the rule applied to every candidate the database would
  * return (shares a party key and a word, within the window): thousands of mentions from a small
- * vocabulary, so that many merge and many only just miss, placed both ways.
+ * vocabulary, so that many merge and many only just miss, placed both ways. A share of them repeat an
+ * earlier mention word for word at another time (kept once, with both times), and the candidates are
+ * split between two indexes asked together, as a batch asks the stored mentions and its own.
  */
 class MergeCandidatesTest {
 
     private static final Duration WINDOW = Duration.ofDays(14);
     private static final List<String> COUNTRIES = List.of("US", "JP", "AU", "KR", "DE", "FR");
     private static final List<String> ORGS = List.of("NASA", "JAXA", "NATO");
+
+    /** A placed mention: its candidate and when it was published. */
+    private record Placed(MergeCandidates.Candidate candidate, Instant at) {
+    }
 
     @Test
     void placesEveryMentionWhereComparingItWithEveryCandidateWould() {
@@ -34,38 +40,73 @@ class MergeCandidatesTest {
         }
     }
 
+    @Test
+    void mentionsKeptOnceStillJoinOnlyWithinTheWindowOfOneOfThem() {
+        MergeCandidates index = new MergeCandidates(WINDOW, 0.5, 0.6);
+        InitiativeMatcher.Features wording = new InitiativeMatcher.Features(List.of("US", "JP"), List.of(),
+                List.of("lunar", "astronaut", "partner"), List.of("lunar", "astronaut", "partner", "nasa", "jaxa",
+                        "moon", "mission", "japanese", "crew"));
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        MergeCandidates.Candidate entry = MergeCandidates.Candidate.of(UUID.randomUUID(), start, wording,
+                wording.partyKeys());
+        index.add(entry, start);
+        index.add(entry, start.plus(Duration.ofDays(60)));
+        assertThat(index.candidates()).isEqualTo(1);
+        assertThat(index.size()).isEqualTo(2);
+        // Day 30: 30 days from either mention, none within 14.
+        assertThat(index.entryFor(wording, start.plus(Duration.ofDays(30)))).isEmpty();
+        index.add(entry, start.plus(Duration.ofDays(20)));
+        assertThat(index.entryFor(wording, start.plus(Duration.ofDays(30))).map(m -> m.candidate().entryId()))
+                .contains(entry.entryId());
+        assertThat(index.entryFor(wording, start.plus(Duration.ofDays(90)))).isEmpty();
+        assertThat(index.entryFor(wording, start.minus(Duration.ofDays(14)))).isPresent();
+    }
+
     private static void compare(Random random, int count, double threshold, double titleWeight) {
-        MergeCandidates index = new MergeCandidates(WINDOW, threshold, titleWeight);
-        List<MergeCandidates.Candidate> all = new ArrayList<>();
+        MergeCandidates stored = new MergeCandidates(WINDOW, threshold, titleWeight);
+        MergeCandidates batch = new MergeCandidates(WINDOW, threshold, titleWeight);
+        List<Placed> all = new ArrayList<>();
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         int merged = 0;
+        Set<MergeCandidates.Candidate> inStored = new HashSet<>();
+        Set<MergeCandidates.Candidate> inBatch = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            InitiativeMatcher.Features mention = features(random);
+            // Every fifth mention repeats an earlier one's wording, up to 60 days later or earlier.
+            boolean copy = !all.isEmpty() && random.nextInt(5) == 0;
+            InitiativeMatcher.Features mention = copy ? all.get(random.nextInt(all.size())).candidate().features()
+                    : features(random);
             Instant at = start.plus(Duration.ofHours(random.nextInt(24 * 60)));
-            Optional<MergeCandidates.Candidate> fast = index.entryFor(mention, at);
+            Optional<MergeCandidates.Candidate> fast = MergeCandidates.Match.best(stored.entryFor(mention, at),
+                    batch.entryFor(mention, at));
             Optional<MergeCandidates.Candidate> slow = bruteForce(all, mention, at, threshold, titleWeight);
             assertThat(fast.map(MergeCandidates.Candidate::entryId)).as("mention %d", i)
                     .isEqualTo(slow.map(MergeCandidates.Candidate::entryId));
             merged += fast.isPresent() ? 1 : 0;
             UUID entry = fast.map(MergeCandidates.Candidate::entryId).orElse(UUID.randomUUID());
             Instant firstSeen = fast.map(MergeCandidates.Candidate::entryFirstSeenAt).orElse(start.plusSeconds(i));
-            MergeCandidates.Candidate placed = MergeCandidates.Candidate.of(entry, firstSeen, mention,
-                    mention.partyKeys(), at);
-            index.add(placed);
-            all.add(placed);
+            MergeCandidates.Candidate placed = MergeCandidates.Candidate.of(entry, firstSeen, mention, mention.partyKeys());
+            boolean toBatch = random.nextInt(4) == 0;
+            (toBatch ? batch : stored).add(placed, at);
+            (toBatch ? inBatch : inStored).add(placed);
+            all.add(new Placed(placed, at));
         }
         assertThat(merged).as("mentions that merged").isBetween(count / 20, count - count / 20);
+        assertThat(stored.size() + batch.size()).isEqualTo(count);
+        assertThat(stored.candidates()).as("mentions of one entry alike kept once").isEqualTo(inStored.size())
+                .isLessThan(stored.size() - count / 20);
+        assertThat(batch.candidates()).isEqualTo(inBatch.size());
     }
 
-    private static Optional<MergeCandidates.Candidate> bruteForce(List<MergeCandidates.Candidate> all,
-            InitiativeMatcher.Features mention, Instant at, double threshold, double titleWeight) {
+    private static Optional<MergeCandidates.Candidate> bruteForce(List<Placed> all, InitiativeMatcher.Features mention,
+            Instant at, double threshold, double titleWeight) {
         if (mention.partyKeys().isEmpty() || mention.terms().isEmpty()) {
             return Optional.empty();
         }
         record Scored(MergeCandidates.Candidate candidate, double score) {
         }
         return all.stream()
-                .filter(c -> !c.mentionedAt().isBefore(at.minus(WINDOW)) && !c.mentionedAt().isAfter(at.plus(WINDOW)))
+                .filter(p -> !p.at().isBefore(at.minus(WINDOW)) && !p.at().isAfter(at.plus(WINDOW)))
+                .map(Placed::candidate)
                 .filter(c -> !Collections.disjoint(c.partyKeys(), mention.partyKeys()))
                 .filter(c -> !Collections.disjoint(c.features().terms(), mention.terms()))
                 .map(c -> new Scored(c, InitiativeMatcher.score(mention, c.features(), titleWeight)))
