@@ -19,11 +19,13 @@ import java.util.UUID;
  * them all. Mentions of one entry that compare alike (same parties and stems) are kept once, with
  * every time they were published: a story many outlets copy word for word costs one candidate.
  *
- * <p>For one new mention only candidates that can still reach the threshold are visited. Each overlap
- * is at most 1 and at most the shared count over its floor, so a merge needs one of a few least
- * (shared title stems, shared stems) pairs — with the default weights (2, 2), (1, 6) or (3, 1). A set
- * sharing k of the mention's n stems shares one of any n − k + 1 of them, so the lists of its rarest
- * stems suffice: a word every title carries is never read. The visited candidates' shared counts come
+ * <p>For one new mention only candidates that can still reach the threshold are visited. An overlap is
+ * the shared count over the smaller set's size (at least its floor), so a merge needs one of a few least
+ * (shared title stems, shared stems) pairs — with the default weights and sets of any size (2, 2), (1, 6)
+ * or (3, 1). Candidates are filed by size class, and in a class whose sets are larger the denominators are
+ * larger and the pairs needed higher. A set sharing k of the mention's n stems shares one of any n − k + 1
+ * of them, so per class the lists of its rarest stems suffice: a word every title carries is never read,
+ * and neither is one every title of a class of long sentences carries along with a common title word. The visited candidates' shared counts come
  * from sorted stem numbers, and their score from the counts, exactly as {@link InitiativeMatcher#score}
  * computes it; candidates whose stored term arrays hold a duplicate are scored by that method itself.
  */
@@ -71,8 +73,12 @@ final class MergeCandidates {
     /** Per candidate, when each of the mentions it stands for was published. */
     private final List<Times> timesOf = new ArrayList<>();
     private final Map<Candidate, Integer> slots = new HashMap<>();
-    private final Map<String, IntList> byTerm = new HashMap<>();
-    private final Map<String, IntList> byTitleTerm = new HashMap<>();
+    /** Per word, the candidates containing it, per size class. */
+    private final Map<String, IntList[]> byTerm = new HashMap<>();
+    private final Map<String, IntList[]> byTitleTerm = new HashMap<>();
+    private final int[] classSizes = new int[CLASSES];
+    /** The needs per (mention's title stems, mention's stems, class), capped where the bounds stop changing. */
+    private final int[][][] needsCache = new int[(MAX_TITLE_LEAST + 1) * (MAX_TERMS_LEAST + 1) * CLASSES][][];
     /** Each word's number in this index, so a candidate's words are a sorted int array (quick to intersect). */
     private final Map<String, Integer> termIds = new HashMap<>();
     /** Each word once, by number: candidates read from the database share these strings instead of their own copies. */
@@ -88,8 +94,16 @@ final class MergeCandidates {
     /** Needs larger than this are not looked for: no title or sentence has that many stems in common. */
     private static final int MAX_NEED = 64;
     private static final IntList EMPTY = new IntList();
-
-    private final List<int[]> needs;
+    private static final IntList[] NOWHERE = new IntList[0];
+    /**
+     * Size classes: each starts at one of these title-stem counts and one of these stem counts. The first of each
+     * is below the floors (3 and 8 stems), which is where the overlaps' denominators stop shrinking.
+     */
+    private static final int[] TITLE_CLASS_LEAST = {1, 4, 5, 6, 7, 8, 10, 13};
+    private static final int[] TERMS_CLASS_LEAST = {1, 9, 11, 13, 16, 20, 26, 34, 45};
+    private static final int CLASSES = TITLE_CLASS_LEAST.length * TERMS_CLASS_LEAST.length;
+    private static final int MAX_TITLE_LEAST = TITLE_CLASS_LEAST[TITLE_CLASS_LEAST.length - 1];
+    private static final int MAX_TERMS_LEAST = TERMS_CLASS_LEAST[TERMS_CLASS_LEAST.length - 1];
     /** seen[c] == stamp: candidate c was already collected for the current mention. */
     private int[] seen = new int[64];
     private int stamp;
@@ -98,7 +112,6 @@ final class MergeCandidates {
         this.window = window;
         this.threshold = threshold;
         this.titleWeight = titleWeight;
-        this.needs = needs(threshold, titleWeight);
     }
 
     /** A mention of {@code candidate}'s entry, published at {@code mentionedAt}, that later mentions may join. */
@@ -132,11 +145,14 @@ final class MergeCandidates {
         candidates.add(kept);
         timesOf.add(new Times(at));
         slots.put(kept, index);
+        // A candidate scored from its lists rather than its counts goes where the bounds assume the least sizes.
+        int sizeClass = candidate.duplicateFree() ? sizeClass(titleIds.length, termIds.length) : 0;
+        classSizes[sizeClass]++;
         for (String term : terms) {
-            byTerm.computeIfAbsent(term, t -> new IntList()).add(index);
+            file(byTerm, term, sizeClass, index);
         }
         for (String term : titleTerms) {
-            byTitleTerm.computeIfAbsent(term, t -> new IntList()).add(index);
+            file(byTitleTerm, term, sizeClass, index);
         }
         if (index >= seen.length) {
             seen = java.util.Arrays.copyOf(seen, seen.length * 2);
@@ -168,26 +184,34 @@ final class MergeCandidates {
         Set<String> terms = new HashSet<>(mention.terms());
         int[] termIds = ids(terms, false);
         int[] titleTermIds = ids(titleTerms, false);
+        boolean countable = titleTerms.size() == mention.titleTerms().size() && terms.size() == mention.terms().size();
+        IntList[][] titlePostings = postings(titleTerms, byTitleTerm);
+        IntList[][] termPostings = postings(terms, byTerm);
+        IntList[] titleLists = new IntList[titlePostings.length];
+        IntList[] termLists = new IntList[termPostings.length];
         IntList found = new IntList();
         stamp++;
-        for (int[] need : needs) {
-            // A candidate meeting this need shares at least need[0] title terms and need[1] terms, so it is
-            // in the postings of the mention's rarest |title terms| - need[0] + 1 title terms, and in those of
-            // its rarest |terms| - need[1] + 1 terms: read whichever lists are shorter.
-            List<IntList> byTitle = need[0] == 0 ? null : rarest(titleTerms, byTitleTerm, need[0]);
-            List<IntList> byTerms = rarest(terms, byTerm, need[1]);
-            List<IntList> cheaper = byTitle == null || cost(byTerms) <= cost(byTitle) ? byTerms : byTitle;
-            for (IntList postings : cheaper) {
-                for (int i = 0; i < postings.size; i++) {
-                    int c = postings.values[i];
-                    if (seen[c] != stamp) {
-                        seen[c] = stamp;
-                        found.add(c);
-                    }
+        for (int k = 0; k < CLASSES; k++) {
+            if (classSizes[k] == 0) {
+                continue;
+            }
+            // Sizes the mention's score cannot be computed from (a stem listed twice) get the bounds of any size.
+            int[][] classNeeds = countable ? needs(titleTerms.size(), terms.size(), k) : needs(0, 0, k);
+            byRarity(titlePostings, k, titleLists);
+            byRarity(termPostings, k, termLists);
+            for (int[] need : classNeeds) {
+                // A candidate meeting this need shares at least need[0] title terms and need[1] terms, so it is
+                // in the postings of the mention's rarest |title terms| - need[0] + 1 title terms, and in those of
+                // its rarest |terms| - need[1] + 1 terms: read whichever lists are shorter. None left: none meets it.
+                int termKeep = termLists.length - need[1] + 1;
+                int titleKeep = need[0] == 0 ? -1 : titleLists.length - need[0] + 1;
+                if (termKeep <= 0 || need[0] > 0 && titleKeep <= 0) {
+                    continue;
                 }
+                boolean byTitle = need[0] > 0 && cost(titleLists, titleKeep) < cost(termLists, termKeep);
+                collect(byTitle ? titleLists : termLists, byTitle ? titleKeep : termKeep, k, found);
             }
         }
-        boolean countable = titleTerms.size() == mention.titleTerms().size() && terms.size() == mention.terms().size();
         long from = micros(at.minus(window));
         long to = micros(at.plus(window));
         Match best = null;
@@ -225,45 +249,100 @@ final class MergeCandidates {
         return Optional.ofNullable(best);
     }
 
+    private static int sizeClass(int titleTerms, int terms) {
+        return classOf(titleTerms, TITLE_CLASS_LEAST) * TERMS_CLASS_LEAST.length + classOf(terms, TERMS_CLASS_LEAST);
+    }
+
+    private static int classOf(int size, int[] least) {
+        int c = 0;
+        while (c + 1 < least.length && size >= least[c + 1]) {
+            c++;
+        }
+        return c;
+    }
+
+    private static void file(Map<String, IntList[]> index, String term, int sizeClass, int candidate) {
+        IntList[] lists = index.computeIfAbsent(term, t -> new IntList[CLASSES]);
+        if (lists[sizeClass] == null) {
+            lists[sizeClass] = new IntList();
+        }
+        lists[sizeClass].add(candidate);
+    }
+
+    /** Each term's postings by class; a term no candidate holds has none. */
+    private static IntList[][] postings(Set<String> terms, Map<String, IntList[]> index) {
+        IntList[][] postings = new IntList[terms.size()][];
+        int i = 0;
+        for (String term : terms) {
+            postings[i++] = index.getOrDefault(term, NOWHERE);
+        }
+        return postings;
+    }
+
+    /** Class {@code k}'s postings of each term into {@code into}, shortest first. */
+    private static void byRarity(IntList[][] postings, int k, IntList[] into) {
+        for (int i = 0; i < postings.length; i++) {
+            IntList list = k < postings[i].length ? postings[i][k] : null;
+            into[i] = list == null ? EMPTY : list;
+        }
+        java.util.Arrays.sort(into, Comparator.comparingInt(p -> p.size));
+    }
+
+    private static long cost(IntList[] rarestFirst, int keep) {
+        long cost = 0;
+        for (int i = 0; i < keep; i++) {
+            cost += rarestFirst[i].size;
+        }
+        return cost;
+    }
+
+    private void collect(IntList[] rarestFirst, int keep, int sizeClass, IntList found) {
+        for (int l = 0; l < keep; l++) {
+            IntList postings = rarestFirst[l];
+            for (int i = 0; i < postings.size; i++) {
+                int c = postings.values[i];
+                if (seen[c] != stamp) {
+                    seen[c] = stamp;
+                    found.add(c);
+                }
+            }
+        }
+    }
+
     /**
-     * The least (shared title terms, shared terms) pairs with which a score can reach the threshold:
-     * any candidate that can merge meets one of them. Shared terms are at least one (a candidate shares a word).
+     * The least (shared title terms, shared terms) pairs with which a candidate of class {@code k} can reach the
+     * threshold against a mention of {@code titleTerms} title terms and {@code terms} terms (0: any): every such
+     * candidate meets one of them. The overlaps' denominators are the smaller set's size, at least its floor, so
+     * the class's least sizes bound them from below. Shared terms are at least one (a candidate shares a word).
      */
-    private static List<int[]> needs(double threshold, double titleWeight) {
+    private int[][] needs(int titleTerms, int terms, int k) {
+        int t = Math.min(titleTerms, MAX_TITLE_LEAST);
+        int a = Math.min(terms, MAX_TERMS_LEAST);
+        int slot = (t * (MAX_TERMS_LEAST + 1) + a) * CLASSES + k;
+        int[][] cached = needsCache[slot];
+        if (cached != null) {
+            return cached;
+        }
+        double titleDenominator = Math.max(Math.min(t, TITLE_CLASS_LEAST[k / TERMS_CLASS_LEAST.length]),
+                InitiativeMatcher.MIN_TITLE_TERMS);
+        double termsDenominator = Math.max(Math.min(a, TERMS_CLASS_LEAST[k % TERMS_CLASS_LEAST.length]),
+                InitiativeMatcher.MIN_TERMS);
         List<int[]> needs = new ArrayList<>();
         int leastTerms = Integer.MAX_VALUE;
         for (int title = 0; title <= MAX_NEED; title++) {
             for (int all = 1; all < leastTerms && all <= MAX_NEED; all++) {
-                if (bound(title, all, titleWeight) >= threshold - 1e-9) {
+                double bound = titleWeight * Math.min(1.0, title / titleDenominator)
+                        + (1 - titleWeight) * Math.min(1.0, all / termsDenominator);
+                if (bound >= threshold - 1e-9) {
                     needs.add(new int[] {title, all});
                     leastTerms = all;
                     break;
                 }
             }
         }
-        return needs;
-    }
-
-    /** The postings of the {@code terms} that a set sharing {@code least} of them must meet: all but the least - 1 commonest. */
-    private static List<IntList> rarest(Set<String> terms, Map<String, IntList> index, int least) {
-        int keep = terms.size() - least + 1;
-        if (keep <= 0) {
-            return List.of();
-        }
-        List<IntList> postings = new ArrayList<>(terms.size());
-        for (String term : terms) {
-            postings.add(index.getOrDefault(term, EMPTY));
-        }
-        postings.sort(Comparator.comparingInt(p -> p.size));
-        return postings.subList(0, keep);
-    }
-
-    private static long cost(List<IntList> postings) {
-        long cost = 0;
-        for (IntList p : postings) {
-            cost += p.size;
-        }
-        return cost;
+        cached = needs.toArray(new int[0][]);
+        needsCache[slot] = cached;
+        return cached;
     }
 
     /** The numbers of these words, sorted; words not in the index get one only when {@code assign}. */

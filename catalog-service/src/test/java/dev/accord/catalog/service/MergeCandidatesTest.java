@@ -36,7 +36,8 @@ class MergeCandidatesTest {
     @Test
     void placesEveryMentionWhereComparingItWithEveryCandidateWould() {
         for (double[] setting : new double[][] {{0.5, 0.6}, {0.3, 0.6}, {0.7, 0.4}, {0.5, 0.2}}) {
-            compare(new Random(42), 1_500, setting[0], setting[1]);
+            compare(new Random(42), 1_500, setting[0], setting[1], false);
+            compare(new Random(7), 1_500, setting[0], setting[1], true);
         }
     }
 
@@ -62,7 +63,8 @@ class MergeCandidatesTest {
         assertThat(index.entryFor(wording, start.minus(Duration.ofDays(14)))).isPresent();
     }
 
-    private static void compare(Random random, int count, double threshold, double titleWeight) {
+    /** {@code wide}: titles of 1–14 stems and up to 50 stems in all, so that candidates fill every size class. */
+    private static void compare(Random random, int count, double threshold, double titleWeight, boolean wide) {
         MergeCandidates stored = new MergeCandidates(WINDOW, threshold, titleWeight);
         MergeCandidates batch = new MergeCandidates(WINDOW, threshold, titleWeight);
         List<Placed> all = new ArrayList<>();
@@ -74,7 +76,7 @@ class MergeCandidatesTest {
             // Every fifth mention repeats an earlier one's wording, up to 60 days later or earlier.
             boolean copy = !all.isEmpty() && random.nextInt(5) == 0;
             InitiativeMatcher.Features mention = copy ? all.get(random.nextInt(all.size())).candidate().features()
-                    : features(random);
+                    : wide ? wideFeatures(random) : features(random);
             Instant at = start.plus(Duration.ofHours(random.nextInt(24 * 60)));
             Optional<MergeCandidates.Candidate> fast = MergeCandidates.Match.best(stored.entryFor(mention, at),
                     batch.entryFor(mention, at));
@@ -115,6 +117,21 @@ class MergeCandidatesTest {
                         .thenComparing(s -> s.candidate().entryFirstSeenAt())
                         .thenComparing(s -> s.candidate().entryId()))
                 .map(Scored::candidate);
+    }
+
+    private static InitiativeMatcher.Features wideFeatures(Random random) {
+        List<String> countries = List.of(COUNTRIES.get(random.nextInt(2)), COUNTRIES.get(2 + random.nextInt(2)));
+        Set<String> title = new LinkedHashSet<>();
+        int titleWords = 1 + random.nextInt(14);
+        while (title.size() < titleWords) {
+            title.add("t" + random.nextInt(90));
+        }
+        Set<String> terms = new LinkedHashSet<>(title);
+        int more = random.nextInt(37);
+        while (terms.size() < title.size() + more) {
+            terms.add("e" + random.nextInt(250));
+        }
+        return new InitiativeMatcher.Features(countries, List.of(), List.copyOf(title), List.copyOf(terms));
     }
 
     /** Titles of 2–5 words from 12, evidence adds 3–10 more from 20; 1–3 countries, sometimes an organisation. */
