@@ -16,11 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,10 +91,26 @@ public class OutboxRelay {
             throw e;
         }
         metrics.produced(Topics.CATALOG, CatalogMetrics.OK, pending.size());
-        Instant now = Instant.now();
-        pending.forEach(event -> event.publishedAt = now);
+        markPublished(pending, Instant.now());
         LOG.debugf("Relayed %d catalog events", pending.size());
         return pending.size();
+    }
+
+    /**
+     * One statement for the whole batch: setting the entities' field instead would have Hibernate write each
+     * row back in full, payload included, one UPDATE per event. The entities are detached so nothing else is flushed.
+     */
+    private void markPublished(List<OutboxEvent> published, Instant at) {
+        Long[] ids = published.stream().map(event -> event.id).toArray(Long[]::new);
+        published.forEach(em::detach);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE outbox SET published_at = ? WHERE id = ANY(?)")) {
+                update.setObject(1, at.atOffset(ZoneOffset.UTC));
+                update.setArray(2, connection.createArrayOf("bigint", ids));
+                update.executeUpdate();
+            }
+        });
     }
 
     private Uni<Void> send(OutboxEvent event) {
