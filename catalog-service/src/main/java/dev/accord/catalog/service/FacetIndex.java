@@ -3,8 +3,6 @@ package dev.accord.catalog.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,14 +27,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class FacetIndex {
 
-    private static final String ALL = "SELECT CAST(pg_current_snapshot() AS text), i.id, i.topics, i.countries,"
-            + " i.organisations, i.stage, i.first_seen_at FROM (SELECT 1) s LEFT JOIN initiative i ON true";
-    // Writers below the old snapshot's xmin were all visible to it; the index bounds the read to the rest.
-    private static final String CHANGED = "SELECT CAST(pg_current_snapshot() AS text), i.id, i.topics, i.countries,"
-            + " i.organisations, i.stage, i.first_seen_at FROM (SELECT 1) s LEFT JOIN initiative i"
-            + " ON i.written_by >= pg_snapshot_xmin(CAST(? AS pg_snapshot))"
-            + " AND NOT pg_visible_in_snapshot(i.written_by, CAST(? AS pg_snapshot))";
-
     private final DataSource dataSource;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<UUID, Integer> slots = new HashMap<>();
@@ -45,7 +35,8 @@ public class FacetIndex {
     private final Dictionary countries = new Dictionary();
     private final Dictionary orgs = new Dictionary();
     private final Dictionary stages = new Dictionary();
-    private String snapshot;
+    private final ChangedRows changes = new ChangedRows("i.id, i.topics, i.countries, i.organisations, i.stage,"
+            + " i.first_seen_at", "initiative i", "i.written_by");
     /** Per slot, the count that last visited it, so a slot listed twice in a posting counts once. */
     private int[] visited = new int[0];
     private int visit;
@@ -76,26 +67,14 @@ public class FacetIndex {
     }
 
     private void refresh() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement read = connection.prepareStatement(snapshot == null ? ALL : CHANGED)) {
-            if (snapshot != null) {
-                read.setString(1, snapshot);
-                read.setString(2, snapshot);
-            }
-            read.setFetchSize(10_000);
-            String taken = null;
-            try (ResultSet rows = read.executeQuery()) {
-                while (rows.next()) {
-                    taken = rows.getString(1);
-                    UUID id = rows.getObject(2, UUID.class);
-                    if (id != null) {
-                        put(id, new Entry(topics.codes(rows.getArray(3)), countries.codes(rows.getArray(4)),
-                                orgs.codes(rows.getArray(5)), stages.code(rows.getString(6)),
-                                micros(rows.getObject(7, OffsetDateTime.class).toInstant())));
-                    }
-                }
-            }
-            snapshot = taken;
+        try (Connection connection = dataSource.getConnection()) {
+            changes.read(connection, row -> {
+                int c = ChangedRows.FIRST_COLUMN;
+                put(row.getObject(c, UUID.class), new Entry(topics.codes(row.getArray(c + 1)),
+                        countries.codes(row.getArray(c + 2)), orgs.codes(row.getArray(c + 3)),
+                        stages.code(row.getString(c + 4)),
+                        micros(row.getObject(c + 5, OffsetDateTime.class).toInstant())));
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the changed catalog entries", e);
         }

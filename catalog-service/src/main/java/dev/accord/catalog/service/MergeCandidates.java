@@ -3,6 +3,8 @@ package dev.accord.catalog.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,7 +91,7 @@ final class MergeCandidates {
      */
     private int[][] stems = new int[64][];
     /** Candidates whose stored stem lists hold a duplicate: scored by {@link InitiativeMatcher#score}, not from counts. */
-    private final java.util.BitSet uncounted = new java.util.BitSet();
+    private final BitSet uncounted = new BitSet();
     private int mentions;
     /** Needs larger than this are not looked for: no title or sentence has that many stems in common. */
     private static final int MAX_NEED = 64;
@@ -129,7 +131,7 @@ final class MergeCandidates {
         int[] titleIds = ids(titleTerms, true);
         int[] termIds = ids(terms, true);
         if (index == stems.length) {
-            stems = java.util.Arrays.copyOf(stems, index * 2);
+            stems = Arrays.copyOf(stems, index * 2);
         }
         int[] packed = new int[1 + titleIds.length + termIds.length];
         packed[0] = titleIds.length;
@@ -155,7 +157,7 @@ final class MergeCandidates {
             file(byTitleTerm, term, sizeClass, index);
         }
         if (index >= seen.length) {
-            seen = java.util.Arrays.copyOf(seen, seen.length * 2);
+            seen = Arrays.copyOf(seen, seen.length * 2);
         }
     }
 
@@ -209,7 +211,7 @@ final class MergeCandidates {
                     continue;
                 }
                 boolean byTitle = need[0] > 0 && cost(titleLists, titleKeep) < cost(termLists, termKeep);
-                collect(byTitle ? titleLists : termLists, byTitle ? titleKeep : termKeep, k, found);
+                collect(byTitle ? titleLists : termLists, byTitle ? titleKeep : termKeep, found);
             }
         }
         long from = micros(at.minus(window));
@@ -285,7 +287,7 @@ final class MergeCandidates {
             IntList list = k < postings[i].length ? postings[i][k] : null;
             into[i] = list == null ? EMPTY : list;
         }
-        java.util.Arrays.sort(into, Comparator.comparingInt(p -> p.size));
+        Arrays.sort(into, Comparator.comparingInt(p -> p.size));
     }
 
     private static long cost(IntList[] rarestFirst, int keep) {
@@ -296,7 +298,7 @@ final class MergeCandidates {
         return cost;
     }
 
-    private void collect(IntList[] rarestFirst, int keep, int sizeClass, IntList found) {
+    private void collect(IntList[] rarestFirst, int keep, IntList found) {
         for (int l = 0; l < keep; l++) {
             IntList postings = rarestFirst[l];
             for (int i = 0; i < postings.size; i++) {
@@ -360,8 +362,8 @@ final class MergeCandidates {
                 ids[n++] = id;
             }
         }
-        int[] sorted = java.util.Arrays.copyOf(ids, n);
-        java.util.Arrays.sort(sorted);
+        int[] sorted = Arrays.copyOf(ids, n);
+        Arrays.sort(sorted);
         return sorted;
     }
 
@@ -439,7 +441,7 @@ final class MergeCandidates {
             least = Math.min(least, at);
             greatest = Math.max(greatest, at);
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = at;
         }
@@ -467,7 +469,7 @@ final class MergeCandidates {
 
         void add(int value) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
         }
