@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,8 +122,12 @@ class ScalingIT {
         assertThat(count("SELECT count(*) FROM catalog.initiative")).isEqualTo(EVENTS);
         assertThat(ids("SELECT extracted_id FROM catalog.mention")).isEqualTo(sent);
 
-        await("every notification delivered").atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> distinctWebhookIds() >= EVENTS);
+        try {
+            await("every notification delivered").atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> distinctWebhookIds() >= EVENTS);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(pipelineState(), e);
+        }
         // Retries of one delivery repeat its webhook-id; a receiver de-duplicates on it. What must
         // not happen is one initiative notified under two ids, or one missing.
         Map<String, Set<String>> idsByInitiative = new HashMap<>();
@@ -145,6 +150,18 @@ class ScalingIT {
         return new InitiativeExtracted(InitiativeExtracted.SCHEMA_VERSION, UUID.randomUUID(), articleId,
                 text.substring(4, text.length() - 1), text, new Evidence(text, 0, text.length()),
                 new Parties(List.of("US", "JP"), List.of()), List.of("defense"), "planned", 0.7, "rules-0.2");
+    }
+
+    /** Where the notifications stopped, for a failure message: each stage's count. */
+    private static String pipelineState() throws SQLException {
+        return String.format("webhooks received with distinct ids: %d; catalog outbox rows: %d, relayed: %d;"
+                + " deliveries: %d, delivered: %d, in flight: %d, pending: %d, dead: %d", distinctWebhookIds(),
+                count("SELECT count(*) FROM catalog.outbox"), count("SELECT count(published_at) FROM catalog.outbox"),
+                count("SELECT count(*) FROM alert.delivery"),
+                count("SELECT count(*) FROM alert.delivery WHERE status = 'delivered'"),
+                count("SELECT count(*) FROM alert.delivery WHERE status = 'in_flight'"),
+                count("SELECT count(*) FROM alert.delivery WHERE status = 'pending'"),
+                count("SELECT count(*) FROM alert.delivery WHERE status = 'dead'"));
     }
 
     private static long distinctWebhookIds() {
