@@ -274,18 +274,8 @@ public final class SubscriptionIndex {
         State current = state;
         List<String> keys = structuredKeys(event);
         List<String> words = wordKeys(event, current.phraseStarts);
-        Seen seen = SEEN.get().start(current.serialLimit);
+        Seen seen = new Seen(current.serialLimit);
         Collector matched = new Collector();
-        try {
-            collect(current, event, keys, words, seen, matched);
-        } finally {
-            seen.clear();
-        }
-        return new Matches(matched.groups, matched.subscriptions);
-    }
-
-    private static void collect(State current, EventDocument event, List<String> keys, List<String> words, Seen seen,
-            Collector matched) {
         for (EventKind kind : event.kinds()) {
             Partition partition = current.partitions.get(kind);
             for (String key : keys) {
@@ -302,6 +292,7 @@ public final class SubscriptionIndex {
             }
             check(partition.fallback, false, event, seen, matched);
         }
+        return new Matches(matched.groups, matched.subscriptions);
     }
 
     private static final class Collector {
@@ -309,60 +300,27 @@ public final class SubscriptionIndex {
         int subscriptions;
     }
 
-    /**
-     * One bit set per matching thread, kept between events: a fresh one per event would cost an
-     * allocation the size of the whole index, so large indexes would pay for it on every event.
-     */
-    private static final ThreadLocal<Seen> SEEN = ThreadLocal.withInitial(Seen::new);
-
-    /**
-     * The groups one match has checked: a bit per serial, and a set for groups added while it runs.
-     * Only the words it set are cleared afterwards, so the cost follows the groups checked.
-     */
+    /** The groups one match has checked: a bit per serial, and a set for groups added while it runs. */
     private static final class Seen {
-        private long[] bits = new long[0];
-        /** Indexes of the words of {@code bits} set by the current match. */
-        private int[] touched = new int[64];
-        private int touchedCount;
+        private final long[] bits;
         private Set<Group> late;
 
-        Seen start(int serials) {
-            int words = (serials + 63) >>> 6;
-            if (words > bits.length) {
-                bits = new long[Math.max(words, bits.length + (bits.length >>> 1))];
-            }
-            return this;
+        Seen(int serials) {
+            bits = new long[(serials + 63) >>> 6];
         }
 
         boolean add(Group group) {
             int word = group.serial >>> 6;
             if (word < bits.length) {
                 long mask = 1L << (group.serial & 63);
-                long old = bits[word];
-                if ((old & mask) != 0) {
-                    return false;
-                }
-                if (old == 0) {
-                    if (touchedCount == touched.length) {
-                        touched = Arrays.copyOf(touched, touchedCount * 2);
-                    }
-                    touched[touchedCount++] = word;
-                }
-                bits[word] = old | mask;
-                return true;
+                boolean fresh = (bits[word] & mask) == 0;
+                bits[word] |= mask;
+                return fresh;
             }
             if (late == null) {
                 late = new HashSet<>();
             }
             return late.add(group);
-        }
-
-        void clear() {
-            for (int i = 0; i < touchedCount; i++) {
-                bits[touched[i]] = 0;
-            }
-            touchedCount = 0;
-            late = null;
         }
     }
 
