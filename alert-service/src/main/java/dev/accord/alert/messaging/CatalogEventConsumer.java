@@ -7,6 +7,7 @@ import dev.accord.alert.observability.AlertMetrics;
 import dev.accord.alert.observability.DeliveryTraces;
 import dev.accord.common.tracing.TraceParents;
 import dev.accord.alert.service.AlertPlanner;
+import dev.accord.alert.service.CatalogEventRef;
 import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventDecoder;
@@ -21,6 +22,8 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.IntSupplier;
@@ -55,22 +58,23 @@ public class CatalogEventConsumer {
             IncomingKafkaRecordMetadata<String, String> record) {
         String type = cloudEvent.getType();
         String id = cloudEvent.getId();
+        CatalogEventRef event = new CatalogEventRef(id, type, occurredAt(cloudEvent, record));
         try (EventLogContext log = EventLogContext.of(id)) {
             // Decoding happens first: a broken event is the data's fault and goes to the DLQ at once, while
             // planning waits out a database outage.
             IntSupplier plan = switch (type) {
                 case EventTypes.INITIATIVE_CATALOGED -> {
                     CatalogInitiative initiative = EventDecoder.decode(type, data, CatalogInitiative.class);
-                    yield () -> planner.plan(id, type, initiative, EnumSet.of(EventKind.INITIATIVE_CATALOGED));
+                    yield () -> planner.plan(event, initiative, EnumSet.of(EventKind.INITIATIVE_CATALOGED));
                 }
                 case EventTypes.INITIATIVE_UPDATED -> {
                     CatalogInitiative initiative = EventDecoder.decode(type, data, CatalogInitiative.class);
                     Set<EventKind> kinds = ChangeKinds.ofUpdate(tree(data));
-                    yield () -> planner.plan(id, type, initiative, kinds);
+                    yield () -> planner.plan(event, initiative, kinds);
                 }
                 case EventTypes.ARTICLE_CATALOGED -> {
                     CatalogArticle article = EventDecoder.decode(type, data, CatalogArticle.class);
-                    yield () -> planner.plan(id, type, article);
+                    yield () -> planner.plan(event, article);
                 }
                 default -> {
                     EventDecoder.decode(type, data, Object.class);
@@ -91,6 +95,12 @@ public class CatalogEventConsumer {
             metrics.consumed(Topics.CATALOG, AlertMetrics.DEAD_LETTERED);
             throw e;
         }
+    }
+
+    /** The CloudEvents {@code time}; the record's timestamp (when the catalog published it) if the event has none. */
+    private static Instant occurredAt(IncomingCloudEventMetadata<String> cloudEvent,
+            IncomingKafkaRecordMetadata<String, String> record) {
+        return cloudEvent.getTimeStamp().map(ZonedDateTime::toInstant).orElseGet(record::getTimestamp);
     }
 
     /** The consumer span the connector opened for this record, or else the producer's header as it came. */

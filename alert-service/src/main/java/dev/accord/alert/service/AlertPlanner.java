@@ -9,7 +9,6 @@ import dev.accord.common.events.CatalogInitiative;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -37,24 +36,21 @@ public class AlertPlanner {
         this.router = router;
     }
 
+    /** Plans an initiative event for the subscriptions that want any of {@code kinds}. */
     @Transactional
-    public int plan(String eventId, String eventType, CatalogInitiative initiative) {
-        return plan(eventId, eventType, initiative, EnumSet.of(EventKind.INITIATIVE_CATALOGED));
-    }
-
-    @Transactional
-    public int plan(String eventId, String eventType, CatalogInitiative initiative, Set<EventKind> kinds) {
+    public int plan(CatalogEventRef event, CatalogInitiative initiative, Set<EventKind> kinds) {
         if (kinds.isEmpty()) {
             return 0;
         }
-        SubscriptionIndex.Matches matched = matcher.matching(SubscriptionMatcher.documentOf(initiative, kinds));
-        return deliver(eventId, eventType, matched, id -> new Notification(eventType, id, initiative, initiative.catalogUrl()));
+        SubscriptionIndex.Matches matched = matcher.matching(SubscriptionMatcher.documentOf(initiative, kinds), event.time());
+        return deliver(event.id(), event.type(), matched,
+                id -> new Notification(event.type(), id, initiative, initiative.catalogUrl()));
     }
 
     @Transactional
-    public int plan(String eventId, String eventType, CatalogArticle article) {
-        SubscriptionIndex.Matches matched = matcher.matching(SubscriptionMatcher.documentOf(article));
-        return deliver(eventId, eventType, matched, id -> Notification.ofArticle(eventType, id, article));
+    public int plan(CatalogEventRef event, CatalogArticle article) {
+        SubscriptionIndex.Matches matched = matcher.matching(SubscriptionMatcher.documentOf(article), event.time());
+        return deliver(event.id(), event.type(), matched, id -> Notification.ofArticle(event.type(), id, article));
     }
 
     /** Expands the matched filter groups into one delivery per subscription. */

@@ -31,6 +31,11 @@ import org.jboss.logging.Logger;
  * everyone else's by a refresh of the rows whose {@code updated_at} moved since the last look (every
  * {@code refresh-interval}), plus a full rebuild every {@code full-reload-interval}. It is loaded
  * before the first event is matched, so a replica that starts never matches against an empty index.
+ *
+ * <p>An event is never matched against an index older than the event: if the last look at the
+ * database began before the event happened, the index is refreshed first. Otherwise a subscription
+ * created through another replica would miss the events of its first seconds, until the next
+ * scheduled refresh. Events come in bursts (a relay batch), so one refresh serves a whole burst.
  */
 @ApplicationScoped
 public class SubscriptionMatcher {
@@ -40,7 +45,8 @@ public class SubscriptionMatcher {
     private final SubscriptionIndex index = new SubscriptionIndex();
     private final MatchingConfig config;
     private volatile boolean loaded;
-    private Instant lastRefreshStart;
+    /** When the last refresh or reload began: the index holds every subscription committed before then. */
+    private volatile Instant lastRefreshStart = Instant.MIN;
     private Instant lastFullLoad;
 
     public SubscriptionMatcher(MatchingConfig config) {
@@ -50,9 +56,12 @@ public class SubscriptionMatcher {
     /**
      * The active subscriptions whose filters match, by distinct filter; the caller expands the groups
      * into deliveries and still confirms the subscriptions against the database.
+     *
+     * @param occurredAt when the event happened; subscriptions committed before then are matched
      */
-    public SubscriptionIndex.Matches matching(EventDocument event) {
+    public SubscriptionIndex.Matches matching(EventDocument event, Instant occurredAt) {
         ensureLoaded();
+        ensureFreshAsOf(occurredAt);
         return index.match(event);
     }
 
@@ -109,6 +118,20 @@ public class SubscriptionMatcher {
             synchronized (this) {
                 if (!loaded) {
                     reload();
+                }
+            }
+        }
+    }
+
+    /**
+     * Refreshes once if the last look began before {@code occurredAt}. Only once: an event stamped
+     * ahead of this replica's clock would otherwise refresh forever.
+     */
+    private void ensureFreshAsOf(Instant occurredAt) {
+        if (!lastRefreshStart.isAfter(occurredAt)) {
+            synchronized (this) {
+                if (!lastRefreshStart.isAfter(occurredAt)) {
+                    refresh();
                 }
             }
         }

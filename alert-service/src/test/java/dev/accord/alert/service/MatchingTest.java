@@ -2,6 +2,7 @@ package dev.accord.alert.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.accord.alert.service.MatchingFixtures.initiative;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +11,6 @@ import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventJson;
 import dev.accord.common.events.EventTypes;
-import dev.accord.common.events.Evidence;
-import dev.accord.common.events.Parties;
 import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.CloudEventProducer;
@@ -174,16 +173,7 @@ class MatchingTest {
     }
 
     private void insertSubscription(UUID id, String token, String path) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO subscription (id, name, topics, countries, "
-                + "orgs, keywords, query, events, channel_type, webhook_url, webhook_secret, token_hash, status, created_at, "
-                + "updated_at) VALUES (?1, 'elsewhere', '{}', '{JP}', '{}', '{}', ?2, '{initiative.cataloged}', 'webhook', ?3, ?4, "
-                + "?5, 'active', now(), now())")
-                .setParameter(1, id)
-                .setParameter(2, marker)
-                .setParameter(3, receiver.url(path).toString())
-                .setParameter(4, Credentials.newWebhookSecret())
-                .setParameter(5, Credentials.hash(token))
-                .executeUpdate());
+        MatchingFixtures.insertSubscription(em, id, token, marker, receiver.url(path));
     }
 
     private JsonPath subscribe(String path, String members) {
@@ -231,16 +221,5 @@ class MatchingTest {
 
     private List<String> initiativesAt(String path) {
         return bodiesAt(path).stream().map(b -> b.get("initiative").get("id").asText()).toList();
-    }
-
-    private static CatalogInitiative initiative(String title, String country, String stage) {
-        return initiative(UUID.randomUUID(), title, country, stage);
-    }
-
-    private static CatalogInitiative initiative(UUID id, String title, String country, String stage) {
-        String sentence = title + ", the ministers said.";
-        return new CatalogInitiative(1, id, title, sentence, new Evidence(sentence, 0, sentence.length()),
-                new Parties(List.of(country), List.of()), List.of("defense"), stage, 0.7, List.of(UUID.randomUUID()),
-                Instant.now(), Instant.now(), "http://localhost:8082/api/initiatives/" + id);
     }
 }

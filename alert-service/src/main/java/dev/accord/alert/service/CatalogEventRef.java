@@ -1,0 +1,10 @@
+package dev.accord.alert.service;
+
+import java.time.Instant;
+
+/**
+ * What the planner needs to know of a catalog event besides its data: its CloudEvents id (the
+ * deliveries' unique key), its type, and when it happened (the index must be at least that fresh).
+ */
+public record CatalogEventRef(String id, String type, Instant time) {
+}
