@@ -115,7 +115,7 @@ public class DatabaseRetry {
 
     /** The service stops while a batch waits for the database: the batch is left uncommitted for the next owner. */
     public static final class ConsumptionStopped extends RuntimeException {
-        ConsumptionStopped(Throwable cause) {
+        public ConsumptionStopped(Throwable cause) {
             super("Stopped while waiting for the database", cause);
         }
     }

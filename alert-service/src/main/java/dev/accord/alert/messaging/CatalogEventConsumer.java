@@ -8,6 +8,7 @@ import dev.accord.alert.observability.DeliveryTraces;
 import dev.accord.common.tracing.TraceParents;
 import dev.accord.alert.service.AlertPlanner;
 import dev.accord.alert.service.CatalogEventRef;
+import dev.accord.common.db.DatabaseRetry;
 import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventDecoder;
@@ -90,6 +91,9 @@ public class CatalogEventConsumer {
             }));
             metrics.queued(type, queued[0]);
             metrics.consumed(Topics.CATALOG, AlertMetrics.OK);
+        } catch (DatabaseRetry.ConsumptionStopped e) {
+            // Not the record's fault: the failure strategy leaves it for the partition's next owner.
+            throw e;
         } catch (RuntimeException e) {
             // The connector's failure strategy sends the record to accord.catalog.dlq.
             metrics.consumed(Topics.CATALOG, AlertMetrics.DEAD_LETTERED);
