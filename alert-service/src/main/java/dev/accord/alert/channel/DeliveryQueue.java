@@ -2,6 +2,7 @@ package dev.accord.alert.channel;
 
 import dev.accord.alert.delivery.DeliveriesQueued;
 import dev.accord.alert.domain.Delivery;
+import dev.accord.alert.observability.DeliveryTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -32,10 +33,12 @@ public class DeliveryQueue {
 
     private final EntityManager em;
     private final Event<DeliveriesQueued> queued;
+    private final DeliveryTraces traces;
 
-    public DeliveryQueue(EntityManager em, Event<DeliveriesQueued> queued) {
+    public DeliveryQueue(EntityManager em, Event<DeliveriesQueued> queued, DeliveryTraces traces) {
         this.em = em;
         this.queued = queued;
+        this.traces = traces;
     }
 
     /** Returns 1 when the row was added, 0 when this subscription already had one for {@code eventId}. */
@@ -51,6 +54,7 @@ public class DeliveryQueue {
         // Plain JDBC does not flush the session as a query would: rows persisted earlier in this
         // transaction (a subscription just created) must reach the database before their deliveries.
         em.flush();
+        traces.beforeDeliveryInsert();
         int added = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement(INSERT_MANY)) {
                 s.setString(1, Delivery.PENDING);
