@@ -5,13 +5,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds the subscriptions an event matches without looking at all of them, and without looking at
@@ -27,11 +28,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * word or short phrase, or such a word or phrase together with one of those values or pairs (so that
  * a group wanting a keyword and a country is found only by events holding both, not by every event
  * using the word). An event looks up only the keys it has; the groups found are then checked with
- * their full filter, unless the key found implies it. A filter with nothing required (only NOT, or no
- * filter at all) sits in a small fallback list checked for every event of its kinds.
+ * their full filter, unless the key found implies it. A NOT of values or short keywords inside an AND
+ * is filed too, as <em>excluding</em> keys: an event holding one of them rules the group out before
+ * any group is checked, so {@code country:JP AND NOT stage:proposed} needs no check either. A filter
+ * with nothing required (only NOT, or no filter at all) sits in a small fallback list checked for
+ * every event of its kinds.
  *
  * <p>Reads need no lock and may run while subscriptions are added or removed: posting lists and a
  * group's ids are immutable arrays, replaced (copy on write) by the writers, which are serialised.
+ *
+ * <p>An event at 100k subscriptions matches hundreds of groups, so what a match reads per group is
+ * kept out of the groups themselves, whose objects lie scattered over the heap: a posting is an
+ * {@code int} holding the group's serial and whether its anchor is exact, and the ids of each serial
+ * sit in one dense table. A group found under an exact key is thus answered without reading its
+ * object; only groups that need their filter checked are read.
  */
 public final class SubscriptionIndex {
 
@@ -51,8 +61,9 @@ public final class SubscriptionIndex {
     private static final String WORD_PREFIX = "k:";
     /** Separates the word or phrase from the value or pair in a combined key (they hold only letters, digits, spaces). */
     private static final char COMBINED = '\u0002';
-    private static final Group[] NO_GROUPS = new Group[0];
-    private static final UUID[] NO_IDS = new UUID[0];
+    private static final int[] NO_POSTINGS = new int[0];
+    /** Room in the serial tables at first, doubled when full. */
+    private static final int INITIAL_SLOTS = 64;
 
     /** What an anchor's keys are, which decides what it can be combined with. */
     enum Shape {
@@ -69,11 +80,16 @@ public final class SubscriptionIndex {
     }
 
     /**
-     * {@code exact}: an event carrying any of the keys satisfies the whole condition, so a group found
-     * under a key needs no check (a list of values, a pair of lists, keywords of up to
-     * {@link #MAX_PHRASE} words, such keywords with a list or pair of lists).
+     * {@code exact}: an event carrying any of the keys, and none of the {@code excludes}, satisfies the
+     * whole condition, so a group found under a key needs no check (a list of values, a pair of lists,
+     * keywords of up to {@link #MAX_PHRASE} words, such keywords with a list or pair of lists).
+     * {@code excludes}: keys of the condition's NOT parts; an event carrying one cannot match.
      */
-    record Anchor(List<String> keys, double cost, Shape shape, boolean exact) {
+    record Anchor(List<String> keys, double cost, Shape shape, boolean exact, List<String> excludes) {
+
+        Anchor(List<String> keys, double cost, Shape shape, boolean exact) {
+            this(keys, cost, shape, exact, List.of());
+        }
     }
 
     /**
@@ -82,11 +98,11 @@ public final class SubscriptionIndex {
      */
     public static final class Matches {
         private final List<UUID[]> groups;
-        private final int subscriptions;
+        /** Counted when first asked for, by whoever reads the ids: the match itself does not open the arrays. */
+        private int subscriptions = -1;
 
-        Matches(List<UUID[]> groups, int subscriptions) {
+        Matches(List<UUID[]> groups) {
             this.groups = groups;
-            this.subscriptions = subscriptions;
         }
 
         /** Distinct filters matched. */
@@ -96,6 +112,13 @@ public final class SubscriptionIndex {
 
         /** Subscriptions matched, over all groups. */
         public int subscriptions() {
+            if (subscriptions < 0) {
+                int n = 0;
+                for (UUID[] group : groups) {
+                    n += group.length;
+                }
+                subscriptions = n;
+            }
             return subscriptions;
         }
 
@@ -106,7 +129,7 @@ public final class SubscriptionIndex {
 
         /** Every matched subscription id, group after group (each once: a subscription is in one group). */
         public List<UUID> ids() {
-            List<UUID> ids = new ArrayList<>(subscriptions);
+            List<UUID> ids = new ArrayList<>(subscriptions());
             for (UUID[] group : groups) {
                 ids.addAll(Arrays.asList(group));
             }
@@ -118,28 +141,68 @@ public final class SubscriptionIndex {
         final String key;
         final SubscriptionFilter filter;
         final Anchor anchor;
-        /** The anchor's {@code exact}, kept here so that a match need not read the anchor of every group found. */
-        final boolean exact;
-        /** Small dense number, so that a match can remember which groups it has checked in a bit set. */
+        /** Index into the state's serial tables; never reused within one state. */
         final int serial;
-        /** The subscriptions sharing this filter; replaced, never changed in place. */
-        volatile UUID[] ids = NO_IDS;
+        /** What the group's postings hold: its serial, and in the lowest bit whether its anchor is exact. */
+        final int posting;
 
         Group(String key, SubscriptionFilter filter, Anchor anchor, int serial) {
             this.key = key;
             this.filter = filter;
             this.anchor = anchor;
-            this.exact = anchor != null && anchor.exact();
             this.serial = serial;
+            this.posting = serial << 1 | (anchor != null && anchor.exact() ? 1 : 0);
+        }
+    }
+
+    /**
+     * Per serial, the group and its subscription ids (null once the group has left the index). Grown by
+     * copying into a larger table, published through {@link State#slots}.
+     */
+    private static final class Slots {
+        final AtomicReferenceArray<Group> groups;
+        /** Replaced, never changed in place. */
+        final AtomicReferenceArray<UUID[]> ids;
+
+        Slots(int capacity) {
+            groups = new AtomicReferenceArray<>(capacity);
+            ids = new AtomicReferenceArray<>(capacity);
+        }
+
+        int capacity() {
+            return ids.length();
+        }
+
+        Slots grownTo(int serial) {
+            Slots larger = new Slots(Math.max(capacity() * 2, serial + 1));
+            for (int i = 0; i < capacity(); i++) {
+                larger.groups.set(i, groups.get(i));
+                larger.ids.set(i, ids.get(i));
+            }
+            return larger;
+        }
+    }
+
+    /** What is filed under one key of one event kind; each list is replaced, never changed in place. */
+    private static final class Postings {
+        /** Groups anchored under the key. */
+        volatile int[] groups = NO_POSTINGS;
+        /** Groups an event with the key cannot match. */
+        volatile int[] excluded = NO_POSTINGS;
+        /** Under a word: groups anchored under the word together with a value or pair, by value or pair. */
+        volatile Map<String, int[]> combined;
+
+        boolean isEmpty() {
+            return groups.length == 0 && excluded.length == 0 && combined == null;
         }
     }
 
     private static final class Partition {
-        final Map<String, Group[]> byKey = new ConcurrentHashMap<>();
-        final Map<String, Group[]> byWord = new ConcurrentHashMap<>();
-        /** Combined keys: by word, then by value or pair. */
-        final Map<String, Map<String, Group[]>> byWordAndKey = new ConcurrentHashMap<>();
-        volatile Group[] fallback = NO_GROUPS;
+        /** By value ({@code country:JP}) or pair of values. */
+        final Map<String, Postings> byKey = new ConcurrentHashMap<>();
+        /** By keyword word or phrase. */
+        final Map<String, Postings> byWord = new ConcurrentHashMap<>();
+        volatile int[] fallback = NO_POSTINGS;
     }
 
     private static final class State {
@@ -154,9 +217,19 @@ public final class SubscriptionIndex {
         final Map<String, Integer> phraseStarts = new ConcurrentHashMap<>();
         /** Groups by canonical filter; only touched by writers. */
         final Map<String, Group> byFilter = new HashMap<>();
-        /** Serials of removed groups, reused so that serials stay below about the number of groups. */
-        final java.util.ArrayDeque<Integer> freeSerials = new java.util.ArrayDeque<>();
-        volatile int serialLimit;
+        /**
+         * Serials are handed out in order and not reused: a reader may still hold a posting list naming
+         * a removed group, and must not find another group under its serial. {@link #replaceAll}
+         * starts a fresh state, numbered from zero.
+         */
+        int nextSerial;
+        volatile Slots slots = new Slots(INITIAL_SLOTS);
+        /**
+         * Odd while a writer changes this state, moved on by two per change. A match that overlapped a
+         * change may have seen a group's keys without its exclusions (filed first, but looked up by
+         * the match earlier), so it checks what it found in full.
+         */
+        volatile int changes;
 
         State() {
             for (EventKind kind : EventKind.values()) {
@@ -164,16 +237,30 @@ public final class SubscriptionIndex {
             }
         }
 
-        int nextSerial() {
-            Integer free = freeSerials.poll();
-            if (free != null) {
-                return free;
+        /** Writers only. */
+        Group newGroup(String key, SubscriptionFilter filter) {
+            Group group = new Group(key, filter, anchorOf(filter.condition()), nextSerial++);
+            if (group.serial >= slots.capacity()) {
+                slots = slots.grownTo(group.serial);
             }
-            return serialLimit++;
+            slots.groups.set(group.serial, group);
+            byFilter.put(key, group);
+            return group;
+        }
+
+        UUID[] ids(Group group) {
+            return slots.ids.get(group.serial);
+        }
+
+        void setIds(Group group, UUID[] ids) {
+            slots.ids.set(group.serial, ids);
         }
     }
 
     private volatile State state = new State();
+
+    /** Per matching thread: which serials this match has met, reused from match to match. */
+    private static final ThreadLocal<Seen> SEEN = ThreadLocal.withInitial(Seen::new);
 
     /**
      * Adds or replaces a subscription's filter. Re-putting the same filter (as every refresh does for
@@ -183,6 +270,15 @@ public final class SubscriptionIndex {
      */
     public synchronized void put(UUID id, SubscriptionFilter filter) {
         State current = state;
+        current.changes++;
+        try {
+            put(current, id, filter);
+        } finally {
+            current.changes++;
+        }
+    }
+
+    private static void put(State current, UUID id, SubscriptionFilter filter) {
         String key = canonical(filter);
         Group old = current.bySubscription.get(id);
         if (old != null && old.key.equals(key)) {
@@ -190,13 +286,14 @@ public final class SubscriptionIndex {
         }
         Group target = current.byFilter.get(key);
         if (target == null) {
-            target = newGroup(current, key, filter);
-            target.ids = new UUID[] {id};
+            target = current.newGroup(key, filter);
+            current.setIds(target, new UUID[] {id});
             file(current, target);
         } else {
-            UUID[] ids = Arrays.copyOf(target.ids, target.ids.length + 1);
-            ids[ids.length - 1] = id;
-            target.ids = ids;
+            UUID[] ids = current.ids(target);
+            UUID[] more = Arrays.copyOf(ids, ids.length + 1);
+            more[ids.length] = id;
+            current.setIds(target, more);
         }
         current.bySubscription.put(id, target);
         if (old != null) {
@@ -205,7 +302,13 @@ public final class SubscriptionIndex {
     }
 
     public synchronized void remove(UUID id) {
-        remove(state, id);
+        State current = state;
+        current.changes++;
+        try {
+            remove(current, id);
+        } finally {
+            current.changes++;
+        }
     }
 
     /** Replaces the whole content at once; readers see the old index until the new one is complete. */
@@ -216,14 +319,15 @@ public final class SubscriptionIndex {
             String key = canonical(filter);
             Group group = fresh.byFilter.get(key);
             if (group == null) {
-                group = newGroup(fresh, key, filter);
+                group = fresh.newGroup(key, filter);
             }
             members.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
             fresh.bySubscription.put(id, group);
         });
-        members.forEach((group, ids) -> group.ids = ids.toArray(UUID[]::new));
+        members.forEach((group, ids) -> fresh.setIds(group, ids.toArray(UUID[]::new)));
         // Filing group by group would copy each posting list once per group; collect them first instead.
         Map<EventKind, Map<String, List<Group>>> byKey = new EnumMap<>(EventKind.class);
+        Map<EventKind, Map<String, List<Group>>> excluding = new EnumMap<>(EventKind.class);
         Map<EventKind, List<Group>> fallback = new EnumMap<>(EventKind.class);
         for (Group group : fresh.byFilter.values()) {
             for (EventKind kind : group.filter.kinds()) {
@@ -235,13 +339,17 @@ public final class SubscriptionIndex {
                     byKey.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(group);
                     countPhrase(fresh, key, 1);
                 }
+                for (String key : group.anchor.excludes()) {
+                    excluding.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(group);
+                    countPhrase(fresh, key, 1);
+                }
             }
         }
         for (EventKind kind : EventKind.values()) {
             Partition partition = fresh.partitions.get(kind);
-            byKey.getOrDefault(kind, Map.of()).forEach((key, list) -> postings(partition, key, true)
-                    .put(innerKey(key), list.toArray(NO_GROUPS)));
-            partition.fallback = fallback.getOrDefault(kind, List.of()).toArray(NO_GROUPS);
+            byKey.getOrDefault(kind, Map.of()).forEach((key, list) -> update(partition, key, false, none -> postingsOf(list)));
+            excluding.getOrDefault(kind, Map.of()).forEach((key, list) -> update(partition, key, true, none -> postingsOf(list)));
+            partition.fallback = postingsOf(fallback.getOrDefault(kind, List.of()));
         }
         state = fresh;
     }
@@ -272,71 +380,152 @@ public final class SubscriptionIndex {
     /** The subscriptions whose filters match the event, by filter group. */
     public Matches match(EventDocument event) {
         State current = state;
+        int changes = current.changes;
         List<String> keys = structuredKeys(event);
         List<String> words = wordKeys(event, current.phraseStarts);
-        Seen seen = new Seen(current.serialLimit);
-        Collector matched = new Collector();
-        for (EventKind kind : event.kinds()) {
-            Partition partition = current.partitions.get(kind);
-            for (String key : keys) {
-                check(partition.byKey.get(key), true, event, seen, matched);
-            }
-            for (String word : words) {
-                check(partition.byWord.get(word), true, event, seen, matched);
-                Map<String, Group[]> withWord = partition.byWordAndKey.get(word);
-                if (withWord != null) {
-                    for (String key : keys) {
-                        check(withWord.get(key), true, event, seen, matched);
+        Seen seen = SEEN.get();
+        Lookup lookup = new Lookup(current, event, seen);
+        try {
+            Postings[] underKeys = new Postings[keys.size()];
+            Postings[] underWords = new Postings[words.size()];
+            for (EventKind kind : event.kinds()) {
+                Partition partition = current.partitions.get(kind);
+                // Every exclusion is marked before any group is taken, so an excluded group is never taken.
+                for (int i = 0; i < underKeys.length; i++) {
+                    underKeys[i] = lookup.exclude(partition.byKey.get(keys.get(i)));
+                }
+                for (int i = 0; i < underWords.length; i++) {
+                    underWords[i] = lookup.exclude(partition.byWord.get(words.get(i)));
+                }
+                for (Postings found : underKeys) {
+                    if (found != null) {
+                        lookup.check(found.groups, true);
                     }
                 }
+                for (Postings found : underWords) {
+                    if (found == null) {
+                        continue;
+                    }
+                    lookup.check(found.groups, true);
+                    Map<String, int[]> combined = found.combined;
+                    if (combined != null) {
+                        for (String key : keys) {
+                            lookup.check(combined.get(key), true);
+                        }
+                    }
+                }
+                lookup.check(partition.fallback, false);
             }
-            check(partition.fallback, false, event, seen, matched);
+        } finally {
+            seen.clear();
         }
-        return new Matches(matched.groups, matched.subscriptions);
+        if ((changes & 1) != 0 || current.changes != changes) {
+            lookup.confirm();
+        }
+        return new Matches(lookup.matched);
     }
 
-    private static final class Collector {
-        final List<UUID[]> groups = new ArrayList<>();
-        int subscriptions;
-    }
+    /** One match's walk over posting lists. */
+    private static final class Lookup {
+        final State state;
+        final EventDocument event;
+        final Seen seen;
+        Slots slots;
+        final List<UUID[]> matched = new ArrayList<>(32);
+        /** The serial of each matched group, in the same order. */
+        int[] serials = new int[32];
 
-    /** The groups one match has checked: a bit per serial, and a set for groups added while it runs. */
-    private static final class Seen {
-        private final long[] bits;
-        private Set<Group> late;
-
-        Seen(int serials) {
-            bits = new long[(serials + 63) >>> 6];
+        Lookup(State state, EventDocument event, Seen seen) {
+            this.state = state;
+            this.event = event;
+            this.seen = seen;
+            this.slots = state.slots;
         }
 
-        boolean add(Group group) {
-            int word = group.serial >>> 6;
-            if (word < bits.length) {
-                long mask = 1L << (group.serial & 63);
-                boolean fresh = (bits[word] & mask) == 0;
-                bits[word] |= mask;
-                return fresh;
-            }
-            if (late == null) {
-                late = new HashSet<>();
-            }
-            return late.add(group);
-        }
-    }
-
-    /** {@code byKey}: the groups were found under a key the event has, so an exact anchor needs no check. */
-    private static void check(Group[] groups, boolean byKey, EventDocument event, Seen seen, Collector matched) {
-        if (groups == null) {
-            return;
-        }
-        for (Group group : groups) {
-            if (seen.add(group) && ((byKey && group.exact) || group.filter.condition().test(event))) {
-                UUID[] ids = group.ids;
-                if (ids.length > 0) {
-                    matched.groups.add(ids);
-                    matched.subscriptions += ids.length;
+        /** Rules out the groups that an event with the key cannot match, as if they had been met already. */
+        Postings exclude(Postings found) {
+            if (found != null) {
+                for (int posting : found.excluded) {
+                    seen.add(posting >>> 1);
                 }
             }
+            return found;
+        }
+
+        /** {@code byKey}: the postings were found under a key the event has, so an exact anchor needs no check. */
+        void check(int[] postings, boolean byKey) {
+            if (postings == null) {
+                return;
+            }
+            for (int posting : postings) {
+                int serial = posting >>> 1;
+                if (!seen.add(serial)) {
+                    continue;
+                }
+                if (serial >= slots.capacity()) {
+                    // Filed after this match began, into tables grown meanwhile.
+                    slots = state.slots;
+                }
+                if (!byKey || (posting & 1) == 0) {
+                    Group group = slots.groups.get(serial);
+                    if (group == null || !group.filter.condition().test(event)) {
+                        continue;
+                    }
+                }
+                UUID[] ids = slots.ids.get(serial);
+                if (ids != null) {
+                    if (matched.size() == serials.length) {
+                        serials = Arrays.copyOf(serials, serials.length * 2);
+                    }
+                    serials[matched.size()] = serial;
+                    matched.add(ids);
+                }
+            }
+        }
+
+        /** Keeps only the matched groups whose full filter holds: for a match that overlapped a change. */
+        void confirm() {
+            Slots latest = state.slots;
+            List<UUID[]> confirmed = new ArrayList<>(matched.size());
+            for (int i = 0; i < matched.size(); i++) {
+                Group group = latest.groups.get(serials[i]);
+                if (group != null && group.filter.condition().test(event)) {
+                    confirmed.add(matched.get(i));
+                }
+            }
+            matched.clear();
+            matched.addAll(confirmed);
+        }
+    }
+
+    /** The serials one match has met, a bit each; cleared after the match by the serials it recorded. */
+    private static final class Seen {
+        private long[] bits = new long[0];
+        private int[] met = new int[64];
+        private int count;
+
+        boolean add(int serial) {
+            int word = serial >>> 6;
+            if (word >= bits.length) {
+                bits = Arrays.copyOf(bits, Math.max(word + 1, bits.length * 2));
+            }
+            long mask = 1L << (serial & 63);
+            if ((bits[word] & mask) != 0) {
+                return false;
+            }
+            bits[word] |= mask;
+            if (count == met.length) {
+                met = Arrays.copyOf(met, count * 2);
+            }
+            met[count++] = serial;
+            return true;
+        }
+
+        void clear() {
+            for (int i = 0; i < count; i++) {
+                bits[met[i] >>> 6] = 0;
+            }
+            count = 0;
         }
     }
 
@@ -403,23 +592,22 @@ public final class SubscriptionIndex {
         return new TreeSet<>(values).toString();
     }
 
-    private static Group newGroup(State target, String key, SubscriptionFilter filter) {
-        Group group = new Group(key, filter, anchorOf(filter.condition()), target.nextSerial());
-        target.byFilter.put(key, group);
-        return group;
-    }
-
     /** Files a new group in the posting lists of its kinds. */
     private static void file(State target, Group group) {
         for (EventKind kind : group.filter.kinds()) {
             Partition partition = target.partitions.get(kind);
             if (group.anchor == null) {
-                partition.fallback = with(partition.fallback, group);
+                partition.fallback = with(partition.fallback, group.posting);
                 continue;
+            }
+            // Exclusions first: a match never sees the group under its keys without them.
+            for (String key : group.anchor.excludes()) {
+                countPhrase(target, key, 1);
+                update(partition, key, true, list -> with(list, group.posting));
             }
             for (String key : group.anchor.keys()) {
                 countPhrase(target, key, 1);
-                postings(partition, key, true).merge(innerKey(key), new Group[] {group}, (old, one) -> with(old, group));
+                update(partition, key, false, list -> with(list, group.posting));
             }
         }
     }
@@ -433,7 +621,7 @@ public final class SubscriptionIndex {
 
     /** Takes the subscription out of the group, and the group out of the index if it was the last. */
     private static void leave(State target, Group group, UUID id) {
-        UUID[] ids = group.ids;
+        UUID[] ids = target.ids(group);
         if (ids.length > 1) {
             UUID[] rest = new UUID[ids.length - 1];
             int n = 0;
@@ -442,36 +630,27 @@ public final class SubscriptionIndex {
                     rest[n++] = member;
                 }
             }
-            group.ids = rest;
+            target.setIds(group, rest);
             return;
         }
-        // The last subscription of the group: the filter leaves the index.
-        group.ids = NO_IDS;
+        // The last subscription of the group: the filter leaves the index (its serial stays retired).
+        target.setIds(group, null);
         target.byFilter.remove(group.key);
         for (EventKind kind : group.filter.kinds()) {
             Partition partition = target.partitions.get(kind);
             if (group.anchor == null) {
-                partition.fallback = without(partition.fallback, group);
+                partition.fallback = without(partition.fallback, group.posting);
                 continue;
             }
             for (String key : group.anchor.keys()) {
-                Map<String, Group[]> postings = postings(partition, key, false);
-                if (postings == null) {
-                    continue;
-                }
-                postings.computeIfPresent(innerKey(key), (k, groups) -> {
-                    Group[] rest = without(groups, group);
-                    return rest.length == 0 ? null : rest;
-                });
+                update(partition, key, false, list -> without(list, group.posting));
                 countPhrase(target, key, -1);
-                int split = key.indexOf(COMBINED);
-                if (split >= 0 && postings.isEmpty()) {
-                    // Writers are serialised, so nothing refills it in between.
-                    partition.byWordAndKey.remove(key.substring(WORD_PREFIX.length(), split), postings);
-                }
+            }
+            for (String key : group.anchor.excludes()) {
+                update(partition, key, true, list -> without(list, group.posting));
+                countPhrase(target, key, -1);
             }
         }
-        target.freeSerials.add(group.serial);
     }
 
     private static void countPhrase(State target, String key, int delta) {
@@ -485,41 +664,71 @@ public final class SubscriptionIndex {
         }
     }
 
-    /** The map a full anchor key is filed in (created when {@code create}), see {@link #innerKey}. */
-    private static Map<String, Group[]> postings(Partition partition, String key, boolean create) {
+    /**
+     * Replaces the list filed under a full anchor key ({@code topic:space}, {@code k:lunar},
+     * {@code k:lunar} + value): the groups anchored there or, with {@code excluded}, the groups the key
+     * rules out. Entries left empty are dropped; writers are serialised, so nothing refills one in between.
+     */
+    private static void update(Partition partition, String key, boolean excluded, UnaryOperator<int[]> change) {
         if (!key.startsWith(WORD_PREFIX)) {
-            return partition.byKey;
+            update(partition.byKey, key, excluded, change);
+            return;
         }
         int split = key.indexOf(COMBINED);
         if (split < 0) {
-            return partition.byWord;
+            update(partition.byWord, key.substring(WORD_PREFIX.length()), excluded, change);
+            return;
         }
         String word = key.substring(WORD_PREFIX.length(), split);
-        return create ? partition.byWordAndKey.computeIfAbsent(word, w -> new ConcurrentHashMap<>())
-                : partition.byWordAndKey.get(word);
-    }
-
-    /** The key within the map {@link #postings} gives: the value or pair, the word, or the value or pair after the word. */
-    private static String innerKey(String key) {
-        if (!key.startsWith(WORD_PREFIX)) {
-            return key;
+        String value = key.substring(split + 1);
+        Postings entry = partition.byWord.computeIfAbsent(word, w -> new Postings());
+        Map<String, int[]> combined = entry.combined;
+        if (combined == null) {
+            combined = new ConcurrentHashMap<>();
+            entry.combined = combined;
         }
-        int split = key.indexOf(COMBINED);
-        return split < 0 ? key.substring(WORD_PREFIX.length()) : key.substring(split + 1);
+        int[] changed = change.apply(combined.getOrDefault(value, NO_POSTINGS));
+        if (changed.length == 0) {
+            combined.remove(value);
+            if (combined.isEmpty()) {
+                entry.combined = null;
+            }
+        } else {
+            combined.put(value, changed);
+        }
+        if (entry.isEmpty()) {
+            partition.byWord.remove(word, entry);
+        }
     }
 
-    private static Group[] with(Group[] groups, Group group) {
-        Group[] more = Arrays.copyOf(groups, groups.length + 1);
-        more[groups.length] = group;
+    private static void update(Map<String, Postings> map, String key, boolean excluded, UnaryOperator<int[]> change) {
+        Postings entry = map.computeIfAbsent(key, k -> new Postings());
+        if (excluded) {
+            entry.excluded = change.apply(entry.excluded);
+        } else {
+            entry.groups = change.apply(entry.groups);
+        }
+        if (entry.isEmpty()) {
+            map.remove(key, entry);
+        }
+    }
+
+    private static int[] postingsOf(List<Group> groups) {
+        return groups.stream().mapToInt(g -> g.posting).toArray();
+    }
+
+    private static int[] with(int[] postings, int posting) {
+        int[] more = Arrays.copyOf(postings, postings.length + 1);
+        more[postings.length] = posting;
         return more;
     }
 
-    private static Group[] without(Group[] groups, Group group) {
-        Group[] rest = new Group[groups.length];
+    private static int[] without(int[] postings, int posting) {
+        int[] rest = new int[postings.length];
         int n = 0;
-        for (Group g : groups) {
-            if (g != group) {
-                rest[n++] = g;
+        for (int p : postings) {
+            if (p != posting) {
+                rest[n++] = p;
             }
         }
         return Arrays.copyOf(rest, n);
@@ -546,7 +755,7 @@ public final class SubscriptionIndex {
             boolean exact = true;
             Shape shape = null;
             for (Condition part : any.parts()) {
-                Anchor anchor = anchorOf(part);
+                Anchor anchor = alone(anchorOf(part));
                 if (anchor == null) {
                     return null;
                 }
@@ -558,9 +767,20 @@ public final class SubscriptionIndex {
             return new Anchor(keys.stream().distinct().toList(), cost, shape, exact);
         }
         if (condition instanceof Condition.AllOf all) {
-            List<Anchor> anchors = all.parts().stream().map(SubscriptionIndex::anchorOf).filter(a -> a != null).toList();
-            // An anchor covers the whole AND only when it stands for every part.
-            boolean whole = anchors.size() == all.parts().size();
+            List<Condition> required = new ArrayList<>();
+            List<String> excludes = new ArrayList<>();
+            for (Condition part : all.parts()) {
+                Anchor negated = part instanceof Condition.NoneOf none ? alone(anchorOf(none.part())) : null;
+                // A NOT whose keys an event looks up and which any of them fully satisfies: an exclusion.
+                if (negated != null && negated.exact() && negated.shape() != Shape.COMBINED) {
+                    excludes.addAll(negated.keys());
+                } else {
+                    required.add(part);
+                }
+            }
+            List<Anchor> anchors = required.stream().map(p -> alone(anchorOf(p))).filter(a -> a != null).toList();
+            // An anchor covers the whole AND only when it stands for every part that is not an exclusion.
+            boolean whole = anchors.size() == required.size();
             int n = anchors.size();
             Anchor best = null;
             for (int i = 0; i < n; i++) {
@@ -581,9 +801,19 @@ public final class SubscriptionIndex {
                     }
                 }
             }
-            return best;
+            return best == null || excludes.isEmpty() ? best
+                    : new Anchor(best.keys(), best.cost(), best.shape(), best.exact(), excludes.stream().distinct().toList());
         }
         return null;
+    }
+
+    /**
+     * The anchor as part of a larger condition: its exclusions hold only for itself, not for an OR
+     * around it, nor once paired or combined; without them it is no longer exact.
+     */
+    private static Anchor alone(Anchor anchor) {
+        return anchor == null || anchor.excludes().isEmpty() ? anchor
+                : new Anchor(anchor.keys(), anchor.cost(), anchor.shape(), false);
     }
 
     /** The anchor of some parts of an AND stays exact only if those parts are all the AND has. */
@@ -629,7 +859,7 @@ public final class SubscriptionIndex {
     }
 
     private static Anchor inexact(Anchor anchor) {
-        return anchor == null ? null : new Anchor(anchor.keys(), anchor.cost(), anchor.shape(), false);
+        return anchor == null ? null : new Anchor(anchor.keys(), anchor.cost(), anchor.shape(), false, anchor.excludes());
     }
 
     private static Anchor cheaper(Anchor best, Anchor candidate) {

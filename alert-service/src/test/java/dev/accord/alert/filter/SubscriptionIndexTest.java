@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionIndexTest {
@@ -105,7 +107,18 @@ class SubscriptionIndexTest {
         SubscriptionIndex.Anchor withNot = SubscriptionIndex.anchorOf(
                 spec(null, null, "country:JP AND \"missile\" AND NOT stage:announced").condition());
         assertThat(withNot.shape()).isEqualTo(SubscriptionIndex.Shape.COMBINED);
-        assertThat(withNot.exact()).as("the NOT is not covered by the key").isFalse();
+        assertThat(withNot.exact()).as("the NOT is covered by an excluding key").isTrue();
+        assertThat(withNot.excludes()).containsExactly("stage:announced");
+
+        SubscriptionIndex.Anchor longNot = SubscriptionIndex.anchorOf(
+                spec(null, null, "country:JP AND NOT \"" + LONG_PHRASE + "\"").condition());
+        assertThat(longNot.exact()).as("a long phrase is no key an event looks up, so its NOT needs the check").isFalse();
+        assertThat(longNot.excludes()).isEmpty();
+
+        SubscriptionIndex.Anchor insideOr = SubscriptionIndex.anchorOf(
+                spec(null, null, "(country:JP AND NOT stage:announced) OR country:AU").condition());
+        assertThat(insideOr.excludes()).as("an exclusion holds for its own AND, not for the OR around it").isEmpty();
+        assertThat(insideOr.exact()).isFalse();
 
         UUID id = UUID.randomUUID();
         index.put(id, spec(null, null, "topic:space AND (country:JP OR country:AU) AND \"missile\""));
@@ -242,6 +255,57 @@ class SubscriptionIndexTest {
         assertThat(index.match(event(List.of("trade"), List.of("JP"), "x")).ids()).containsExactlyInAnyOrder(everything, notChina);
         assertThat(index.match(event(List.of("trade"), List.of("CN"), "x")).ids()).containsExactly(everything);
         assertThat(index.fallbackSize()).isEqualTo(2);
+    }
+
+    @Test
+    void anExcludingKeyRulesTheGroupOutWhateverKeyFoundIt() {
+        UUID id = UUID.randomUUID();
+        index.put(id, SubscriptionFilter.compile(new FilterSpec(null, null, null, null,
+                "(country:JP OR country:AU) AND NOT stage:announced AND NOT \"coast guard\"",
+                List.of("initiative.cataloged", "initiative.stage-changed"))));
+        assertThat(index.match(EventDocument.of(Set.of(EventKind.INITIATIVE_CATALOGED), List.of(), List.of("JP", "AU"),
+                List.of(), "planned", List.of("A joint exercise"))).ids()).containsExactly(id);
+        assertThat(index.match(EventDocument.of(Set.of(EventKind.INITIATIVE_CATALOGED, EventKind.INITIATIVE_STAGE_CHANGED),
+                List.of(), List.of("JP", "AU"), List.of(), "announced", List.of("A joint exercise"))).ids()).isEmpty();
+        assertThat(index.match(EventDocument.of(Set.of(EventKind.INITIATIVE_STAGE_CHANGED), List.of(), List.of("AU"),
+                List.of(), "planned", List.of("The Coast Guard joins"))).ids()).isEmpty();
+        index.remove(id);
+        assertThat(index.match(EventDocument.of(Set.of(EventKind.INITIATIVE_CATALOGED), List.of(), List.of("JP"),
+                List.of(), "planned", List.of("A joint exercise"))).ids()).isEmpty();
+    }
+
+    @Test
+    void aMatchDuringAChangeNeverSeesAGroupWithoutItsExclusions() throws Exception {
+        SubscriptionFilter excluding = spec(null, null, "country:JP AND NOT stage:announced");
+        UUID id = UUID.randomUUID();
+        EventDocument announced = event(List.of("trade"), List.of("JP"), "Tariffs");
+        // Keeps the country's entry in place, so a match can find it before the exclusion is filed and read it after.
+        UUID japan = UUID.randomUUID();
+        index.put(japan, spec(null, List.of("JP"), null));
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger changes = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            while (!stop.get()) {
+                // Each put files a new group (the last member's removal took the old one away).
+                index.put(id, excluding);
+                index.remove(id);
+                changes.incrementAndGet();
+            }
+        });
+        writer.start();
+        int wrong = 0;
+        try {
+            for (int i = 0; i < 200_000 || changes.get() < 1_000; i++) {
+                if (index.match(announced).ids().contains(id)) {
+                    wrong++;
+                }
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertThat(wrong).as("matches of an event holding the excluded stage").isZero();
+        assertThat(index.match(announced).ids()).containsExactly(japan);
     }
 
     @Test
