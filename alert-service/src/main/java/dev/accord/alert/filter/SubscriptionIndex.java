@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,10 +37,10 @@ import java.util.function.UnaryOperator;
  * group's ids are immutable arrays, replaced (copy on write) by the writers, which are serialised.
  *
  * <p>An event at 100k subscriptions matches hundreds of groups, so what a match reads per group is
- * kept out of the groups themselves, whose objects lie scattered over the heap: a posting is an
- * {@code int} holding the group's serial and whether its anchor is exact, and the ids of each serial
- * sit in one dense table. A group found under an exact key is thus answered without reading its
- * object; only groups that need their filter checked are read.
+ * kept out of the groups themselves, whose objects lie scattered over the heap: a posting list holds,
+ * side by side, each group's serial with whether its anchor is exact, and its subscription ids. A
+ * group found under an exact key is thus answered by reading the list in order; only groups that
+ * need their filter checked are read.
  */
 public final class SubscriptionIndex {
 
@@ -61,9 +60,7 @@ public final class SubscriptionIndex {
     private static final String WORD_PREFIX = "k:";
     /** Separates the word or phrase from the value or pair in a combined key (they hold only letters, digits, spaces). */
     private static final char COMBINED = '\u0002';
-    private static final int[] NO_POSTINGS = new int[0];
-    /** Room in the serial tables at first, doubled when full. */
-    private static final int INITIAL_SLOTS = 64;
+    private static final int[] NO_SERIALS = new int[0];
 
     /** What an anchor's keys are, which decides what it can be combined with. */
     enum Shape {
@@ -141,10 +138,12 @@ public final class SubscriptionIndex {
         final String key;
         final SubscriptionFilter filter;
         final Anchor anchor;
-        /** Index into the state's serial tables; never reused within one state. */
+        /** Small dense number for a match's seen-set; never reused within one state. */
         final int serial;
         /** What the group's postings hold: its serial, and in the lowest bit whether its anchor is exact. */
         final int posting;
+        /** The subscriptions sharing this filter. Writers only: matches read the copy in each posting list. */
+        UUID[] ids;
 
         Group(String key, SubscriptionFilter filter, Anchor anchor, int serial) {
             this.key = key;
@@ -155,45 +154,81 @@ public final class SubscriptionIndex {
         }
     }
 
-    /**
-     * Per serial, the group and its subscription ids (null once the group has left the index). Grown by
-     * copying into a larger table, published through {@link State#slots}.
-     */
-    private static final class Slots {
-        final AtomicReferenceArray<Group> groups;
-        /** Replaced, never changed in place. */
-        final AtomicReferenceArray<UUID[]> ids;
+    /** Groups filed under one key: for each, its posting, the group and its subscription ids. Immutable. */
+    private record PostingList(int[] postings, Group[] groups, UUID[][] ids) {
 
-        Slots(int capacity) {
-            groups = new AtomicReferenceArray<>(capacity);
-            ids = new AtomicReferenceArray<>(capacity);
-        }
+        static final PostingList EMPTY = new PostingList(NO_SERIALS, new Group[0], new UUID[0][]);
 
-        int capacity() {
-            return ids.length();
-        }
-
-        Slots grownTo(int serial) {
-            Slots larger = new Slots(Math.max(capacity() * 2, serial + 1));
-            for (int i = 0; i < capacity(); i++) {
-                larger.groups.set(i, groups.get(i));
-                larger.ids.set(i, ids.get(i));
+        static PostingList of(List<Group> groups) {
+            PostingList list = new PostingList(new int[groups.size()], groups.toArray(Group[]::new), new UUID[groups.size()][]);
+            for (int i = 0; i < list.groups.length; i++) {
+                list.postings[i] = list.groups[i].posting;
+                list.ids[i] = list.groups[i].ids;
             }
-            return larger;
+            return list;
+        }
+
+        boolean isEmpty() {
+            return postings.length == 0;
+        }
+
+        PostingList with(Group group) {
+            int n = postings.length;
+            PostingList more = new PostingList(Arrays.copyOf(postings, n + 1), Arrays.copyOf(groups, n + 1), Arrays.copyOf(ids, n + 1));
+            more.postings[n] = group.posting;
+            more.groups[n] = group;
+            more.ids[n] = group.ids;
+            return more;
+        }
+
+        PostingList without(Group group) {
+            int at = indexOf(group);
+            if (at < 0) {
+                return this;
+            }
+            int n = postings.length - 1;
+            PostingList rest = new PostingList(new int[n], new Group[n], new UUID[n][]);
+            System.arraycopy(postings, 0, rest.postings, 0, at);
+            System.arraycopy(postings, at + 1, rest.postings, at, n - at);
+            System.arraycopy(groups, 0, rest.groups, 0, at);
+            System.arraycopy(groups, at + 1, rest.groups, at, n - at);
+            System.arraycopy(ids, 0, rest.ids, 0, at);
+            System.arraycopy(ids, at + 1, rest.ids, at, n - at);
+            return rest;
+        }
+
+        /** The same list with the group's current ids. */
+        PostingList withIdsOf(Group group) {
+            int at = indexOf(group);
+            if (at < 0) {
+                return this;
+            }
+            UUID[][] fresh = ids.clone();
+            fresh[at] = group.ids;
+            return new PostingList(postings, groups, fresh);
+        }
+
+        private int indexOf(Group group) {
+            for (int i = 0; i < groups.length; i++) {
+                if (groups[i] == group) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
     /** What is filed under one key of one event kind; each list is replaced, never changed in place. */
     private static final class Postings {
         /** Groups anchored under the key. */
-        volatile int[] groups = NO_POSTINGS;
-        /** Groups an event with the key cannot match. */
-        volatile int[] excluded = NO_POSTINGS;
+        volatile PostingList groups = PostingList.EMPTY;
+        /** The serials of the groups an event with the key cannot match. */
+        volatile int[] excluded = NO_SERIALS;
         /** Under a word: groups anchored under the word together with a value or pair, by value or pair. */
-        volatile Map<String, int[]> combined;
+        volatile Map<String, PostingList> combined;
 
         boolean isEmpty() {
-            return groups.length == 0 && excluded.length == 0 && combined == null;
+            return groups.isEmpty() && excluded.length == 0 && combined == null;
         }
     }
 
@@ -202,7 +237,7 @@ public final class SubscriptionIndex {
         final Map<String, Postings> byKey = new ConcurrentHashMap<>();
         /** By keyword word or phrase. */
         final Map<String, Postings> byWord = new ConcurrentHashMap<>();
-        volatile int[] fallback = NO_POSTINGS;
+        volatile PostingList fallback = PostingList.EMPTY;
     }
 
     private static final class State {
@@ -219,11 +254,10 @@ public final class SubscriptionIndex {
         final Map<String, Group> byFilter = new HashMap<>();
         /**
          * Serials are handed out in order and not reused: a reader may still hold a posting list naming
-         * a removed group, and must not find another group under its serial. {@link #replaceAll}
-         * starts a fresh state, numbered from zero.
+         * a removed group, and must not take another group for it. {@link #replaceAll} starts a fresh
+         * state, numbered from zero.
          */
         int nextSerial;
-        volatile Slots slots = new Slots(INITIAL_SLOTS);
         /**
          * Odd while a writer changes this state, moved on by two per change. A match that overlapped a
          * change may have seen a group's keys without its exclusions (filed first, but looked up by
@@ -240,20 +274,8 @@ public final class SubscriptionIndex {
         /** Writers only. */
         Group newGroup(String key, SubscriptionFilter filter) {
             Group group = new Group(key, filter, anchorOf(filter.condition()), nextSerial++);
-            if (group.serial >= slots.capacity()) {
-                slots = slots.grownTo(group.serial);
-            }
-            slots.groups.set(group.serial, group);
             byFilter.put(key, group);
             return group;
-        }
-
-        UUID[] ids(Group group) {
-            return slots.ids.get(group.serial);
-        }
-
-        void setIds(Group group, UUID[] ids) {
-            slots.ids.set(group.serial, ids);
         }
     }
 
@@ -287,13 +309,13 @@ public final class SubscriptionIndex {
         Group target = current.byFilter.get(key);
         if (target == null) {
             target = current.newGroup(key, filter);
-            current.setIds(target, new UUID[] {id});
+            target.ids = new UUID[] {id};
             file(current, target);
         } else {
-            UUID[] ids = current.ids(target);
-            UUID[] more = Arrays.copyOf(ids, ids.length + 1);
-            more[ids.length] = id;
-            current.setIds(target, more);
+            UUID[] more = Arrays.copyOf(target.ids, target.ids.length + 1);
+            more[more.length - 1] = id;
+            target.ids = more;
+            refile(current, target);
         }
         current.bySubscription.put(id, target);
         if (old != null) {
@@ -324,7 +346,7 @@ public final class SubscriptionIndex {
             members.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
             fresh.bySubscription.put(id, group);
         });
-        members.forEach((group, ids) -> fresh.setIds(group, ids.toArray(UUID[]::new)));
+        members.forEach((group, ids) -> group.ids = ids.toArray(UUID[]::new));
         // Filing group by group would copy each posting list once per group; collect them first instead.
         Map<EventKind, Map<String, List<Group>>> byKey = new EnumMap<>(EventKind.class);
         Map<EventKind, Map<String, List<Group>>> excluding = new EnumMap<>(EventKind.class);
@@ -347,9 +369,10 @@ public final class SubscriptionIndex {
         }
         for (EventKind kind : EventKind.values()) {
             Partition partition = fresh.partitions.get(kind);
-            byKey.getOrDefault(kind, Map.of()).forEach((key, list) -> update(partition, key, false, none -> postingsOf(list)));
-            excluding.getOrDefault(kind, Map.of()).forEach((key, list) -> update(partition, key, true, none -> postingsOf(list)));
-            partition.fallback = postingsOf(fallback.getOrDefault(kind, List.of()));
+            byKey.getOrDefault(kind, Map.of()).forEach((key, list) -> updateGroups(partition, key, none -> PostingList.of(list)));
+            excluding.getOrDefault(kind, Map.of()).forEach((key, list) -> updateExcluded(partition, key,
+                    none -> list.stream().mapToInt(g -> g.serial).toArray()));
+            partition.fallback = PostingList.of(fallback.getOrDefault(kind, List.of()));
         }
         state = fresh;
     }
@@ -384,7 +407,7 @@ public final class SubscriptionIndex {
         List<String> keys = structuredKeys(event);
         List<String> words = wordKeys(event, current.phraseStarts);
         Seen seen = SEEN.get();
-        Lookup lookup = new Lookup(current, event, seen);
+        Lookup lookup = new Lookup(event, seen);
         try {
             Postings[] underKeys = new Postings[keys.size()];
             Postings[] underWords = new Postings[words.size()];
@@ -407,7 +430,7 @@ public final class SubscriptionIndex {
                         continue;
                     }
                     lookup.check(found.groups, true);
-                    Map<String, int[]> combined = found.combined;
+                    Map<String, PostingList> combined = found.combined;
                     if (combined != null) {
                         for (String key : keys) {
                             lookup.check(combined.get(key), true);
@@ -427,69 +450,52 @@ public final class SubscriptionIndex {
 
     /** One match's walk over posting lists. */
     private static final class Lookup {
-        final State state;
         final EventDocument event;
         final Seen seen;
-        Slots slots;
         final List<UUID[]> matched = new ArrayList<>(32);
-        /** The serial of each matched group, in the same order. */
-        int[] serials = new int[32];
+        /** The group of each match, in the same order. */
+        Group[] groups = new Group[32];
 
-        Lookup(State state, EventDocument event, Seen seen) {
-            this.state = state;
+        Lookup(EventDocument event, Seen seen) {
             this.event = event;
             this.seen = seen;
-            this.slots = state.slots;
         }
 
         /** Rules out the groups that an event with the key cannot match, as if they had been met already. */
         Postings exclude(Postings found) {
             if (found != null) {
-                for (int posting : found.excluded) {
-                    seen.add(posting >>> 1);
+                for (int serial : found.excluded) {
+                    seen.add(serial);
                 }
             }
             return found;
         }
 
-        /** {@code byKey}: the postings were found under a key the event has, so an exact anchor needs no check. */
-        void check(int[] postings, boolean byKey) {
-            if (postings == null) {
+        /** {@code byKey}: the list was found under a key the event has, so an exact anchor needs no check. */
+        void check(PostingList list, boolean byKey) {
+            if (list == null) {
                 return;
             }
-            for (int posting : postings) {
-                int serial = posting >>> 1;
-                if (!seen.add(serial)) {
+            int[] postings = list.postings();
+            for (int i = 0; i < postings.length; i++) {
+                int posting = postings[i];
+                if (!seen.add(posting >>> 1)
+                        || ((!byKey || (posting & 1) == 0) && !list.groups()[i].filter.condition().test(event))) {
                     continue;
                 }
-                if (serial >= slots.capacity()) {
-                    // Filed after this match began, into tables grown meanwhile.
-                    slots = state.slots;
+                if (matched.size() == groups.length) {
+                    groups = Arrays.copyOf(groups, groups.length * 2);
                 }
-                if (!byKey || (posting & 1) == 0) {
-                    Group group = slots.groups.get(serial);
-                    if (group == null || !group.filter.condition().test(event)) {
-                        continue;
-                    }
-                }
-                UUID[] ids = slots.ids.get(serial);
-                if (ids != null) {
-                    if (matched.size() == serials.length) {
-                        serials = Arrays.copyOf(serials, serials.length * 2);
-                    }
-                    serials[matched.size()] = serial;
-                    matched.add(ids);
-                }
+                groups[matched.size()] = list.groups()[i];
+                matched.add(list.ids()[i]);
             }
         }
 
         /** Keeps only the matched groups whose full filter holds: for a match that overlapped a change. */
         void confirm() {
-            Slots latest = state.slots;
             List<UUID[]> confirmed = new ArrayList<>(matched.size());
             for (int i = 0; i < matched.size(); i++) {
-                Group group = latest.groups.get(serials[i]);
-                if (group != null && group.filter.condition().test(event)) {
+                if (groups[i].filter.condition().test(event)) {
                     confirmed.add(matched.get(i));
                 }
             }
@@ -597,17 +603,31 @@ public final class SubscriptionIndex {
         for (EventKind kind : group.filter.kinds()) {
             Partition partition = target.partitions.get(kind);
             if (group.anchor == null) {
-                partition.fallback = with(partition.fallback, group.posting);
+                partition.fallback = partition.fallback.with(group);
                 continue;
             }
             // Exclusions first: a match never sees the group under its keys without them.
             for (String key : group.anchor.excludes()) {
                 countPhrase(target, key, 1);
-                update(partition, key, true, list -> with(list, group.posting));
+                updateExcluded(partition, key, serials -> with(serials, group.serial));
             }
             for (String key : group.anchor.keys()) {
                 countPhrase(target, key, 1);
-                update(partition, key, false, list -> with(list, group.posting));
+                updateGroups(partition, key, list -> list.with(group));
+            }
+        }
+    }
+
+    /** Puts the group's changed ids into each of its posting lists. */
+    private static void refile(State target, Group group) {
+        for (EventKind kind : group.filter.kinds()) {
+            Partition partition = target.partitions.get(kind);
+            if (group.anchor == null) {
+                partition.fallback = partition.fallback.withIdsOf(group);
+                continue;
+            }
+            for (String key : group.anchor.keys()) {
+                updateGroups(partition, key, list -> list.withIdsOf(group));
             }
         }
     }
@@ -621,7 +641,7 @@ public final class SubscriptionIndex {
 
     /** Takes the subscription out of the group, and the group out of the index if it was the last. */
     private static void leave(State target, Group group, UUID id) {
-        UUID[] ids = target.ids(group);
+        UUID[] ids = group.ids;
         if (ids.length > 1) {
             UUID[] rest = new UUID[ids.length - 1];
             int n = 0;
@@ -630,24 +650,24 @@ public final class SubscriptionIndex {
                     rest[n++] = member;
                 }
             }
-            target.setIds(group, rest);
+            group.ids = rest;
+            refile(target, group);
             return;
         }
         // The last subscription of the group: the filter leaves the index (its serial stays retired).
-        target.setIds(group, null);
         target.byFilter.remove(group.key);
         for (EventKind kind : group.filter.kinds()) {
             Partition partition = target.partitions.get(kind);
             if (group.anchor == null) {
-                partition.fallback = without(partition.fallback, group.posting);
+                partition.fallback = partition.fallback.without(group);
                 continue;
             }
             for (String key : group.anchor.keys()) {
-                update(partition, key, false, list -> without(list, group.posting));
+                updateGroups(partition, key, list -> list.without(group));
                 countPhrase(target, key, -1);
             }
             for (String key : group.anchor.excludes()) {
-                update(partition, key, true, list -> without(list, group.posting));
+                updateExcluded(partition, key, serials -> without(serials, group.serial));
                 countPhrase(target, key, -1);
             }
         }
@@ -665,30 +685,29 @@ public final class SubscriptionIndex {
     }
 
     /**
-     * Replaces the list filed under a full anchor key ({@code topic:space}, {@code k:lunar},
-     * {@code k:lunar} + value): the groups anchored there or, with {@code excluded}, the groups the key
-     * rules out. Entries left empty are dropped; writers are serialised, so nothing refills one in between.
+     * Replaces the groups filed under a full anchor key ({@code topic:space}, {@code k:lunar},
+     * {@code k:lunar} + value). Entries left empty are dropped; writers are serialised, so nothing
+     * refills one in between.
      */
-    private static void update(Partition partition, String key, boolean excluded, UnaryOperator<int[]> change) {
-        if (!key.startsWith(WORD_PREFIX)) {
-            update(partition.byKey, key, excluded, change);
-            return;
-        }
+    private static void updateGroups(Partition partition, String key, UnaryOperator<PostingList> change) {
         int split = key.indexOf(COMBINED);
         if (split < 0) {
-            update(partition.byWord, key.substring(WORD_PREFIX.length()), excluded, change);
+            Map<String, Postings> map = entries(partition, key);
+            Postings entry = map.computeIfAbsent(innerKey(key), k -> new Postings());
+            entry.groups = change.apply(entry.groups);
+            dropIfEmpty(map, innerKey(key), entry);
             return;
         }
         String word = key.substring(WORD_PREFIX.length(), split);
         String value = key.substring(split + 1);
         Postings entry = partition.byWord.computeIfAbsent(word, w -> new Postings());
-        Map<String, int[]> combined = entry.combined;
+        Map<String, PostingList> combined = entry.combined;
         if (combined == null) {
             combined = new ConcurrentHashMap<>();
             entry.combined = combined;
         }
-        int[] changed = change.apply(combined.getOrDefault(value, NO_POSTINGS));
-        if (changed.length == 0) {
+        PostingList changed = change.apply(combined.getOrDefault(value, PostingList.EMPTY));
+        if (changed.isEmpty()) {
             combined.remove(value);
             if (combined.isEmpty()) {
                 entry.combined = null;
@@ -696,39 +715,45 @@ public final class SubscriptionIndex {
         } else {
             combined.put(value, changed);
         }
-        if (entry.isEmpty()) {
-            partition.byWord.remove(word, entry);
-        }
+        dropIfEmpty(partition.byWord, word, entry);
     }
 
-    private static void update(Map<String, Postings> map, String key, boolean excluded, UnaryOperator<int[]> change) {
-        Postings entry = map.computeIfAbsent(key, k -> new Postings());
-        if (excluded) {
-            entry.excluded = change.apply(entry.excluded);
-        } else {
-            entry.groups = change.apply(entry.groups);
-        }
+    /** Replaces the serials a value, pair, word or phrase key excludes. */
+    private static void updateExcluded(Partition partition, String key, UnaryOperator<int[]> change) {
+        Map<String, Postings> map = entries(partition, key);
+        Postings entry = map.computeIfAbsent(innerKey(key), k -> new Postings());
+        entry.excluded = change.apply(entry.excluded);
+        dropIfEmpty(map, innerKey(key), entry);
+    }
+
+    /** The map a key other than a combined one is filed in. */
+    private static Map<String, Postings> entries(Partition partition, String key) {
+        return key.startsWith(WORD_PREFIX) ? partition.byWord : partition.byKey;
+    }
+
+    /** The key within {@link #entries}: a value or pair as it is, a word or phrase without its prefix. */
+    private static String innerKey(String key) {
+        return key.startsWith(WORD_PREFIX) ? key.substring(WORD_PREFIX.length()) : key;
+    }
+
+    private static void dropIfEmpty(Map<String, Postings> map, String key, Postings entry) {
         if (entry.isEmpty()) {
             map.remove(key, entry);
         }
     }
 
-    private static int[] postingsOf(List<Group> groups) {
-        return groups.stream().mapToInt(g -> g.posting).toArray();
-    }
-
-    private static int[] with(int[] postings, int posting) {
-        int[] more = Arrays.copyOf(postings, postings.length + 1);
-        more[postings.length] = posting;
+    private static int[] with(int[] serials, int serial) {
+        int[] more = Arrays.copyOf(serials, serials.length + 1);
+        more[serials.length] = serial;
         return more;
     }
 
-    private static int[] without(int[] postings, int posting) {
-        int[] rest = new int[postings.length];
+    private static int[] without(int[] serials, int serial) {
+        int[] rest = new int[serials.length];
         int n = 0;
-        for (int p : postings) {
-            if (p != posting) {
-                rest[n++] = p;
+        for (int s : serials) {
+            if (s != serial) {
+                rest[n++] = s;
             }
         }
         return Arrays.copyOf(rest, n);
