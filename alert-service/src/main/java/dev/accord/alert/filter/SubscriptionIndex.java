@@ -352,6 +352,7 @@ public final class SubscriptionIndex {
         Map<EventKind, Map<String, List<Group>>> excluding = new EnumMap<>(EventKind.class);
         Map<EventKind, List<Group>> fallback = new EnumMap<>(EventKind.class);
         for (Group group : fresh.byFilter.values()) {
+            countPhrases(fresh, group, 1);
             for (EventKind kind : group.filter.kinds()) {
                 if (group.anchor == null) {
                     fallback.computeIfAbsent(kind, k -> new ArrayList<>()).add(group);
@@ -359,11 +360,9 @@ public final class SubscriptionIndex {
                 }
                 for (String key : group.anchor.keys()) {
                     byKey.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(group);
-                    countPhrase(fresh, key, 1);
                 }
                 for (String key : group.anchor.excludes()) {
                     excluding.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(group);
-                    countPhrase(fresh, key, 1);
                 }
             }
         }
@@ -600,34 +599,46 @@ public final class SubscriptionIndex {
 
     /** Files a new group in the posting lists of its kinds. */
     private static void file(State target, Group group) {
-        for (EventKind kind : group.filter.kinds()) {
-            Partition partition = target.partitions.get(kind);
-            if (group.anchor == null) {
-                partition.fallback = partition.fallback.with(group);
-                continue;
-            }
-            // Exclusions first: a match never sees the group under its keys without them.
-            for (String key : group.anchor.excludes()) {
-                countPhrase(target, key, 1);
-                updateExcluded(partition, key, serials -> with(serials, group.serial));
-            }
-            for (String key : group.anchor.keys()) {
-                countPhrase(target, key, 1);
-                updateGroups(partition, key, list -> list.with(group));
-            }
-        }
+        countPhrases(target, group, 1);
+        // Exclusions first: a match never sees the group under its keys without them.
+        eachExclusion(target, group, serials -> with(serials, group.serial));
+        eachList(target, group, list -> list.with(group));
     }
 
     /** Puts the group's changed ids into each of its posting lists. */
     private static void refile(State target, Group group) {
+        eachList(target, group, list -> list.withIdsOf(group));
+    }
+
+    /** Takes the group out of every list it is filed in. */
+    private static void unfile(State target, Group group) {
+        eachList(target, group, list -> list.without(group));
+        eachExclusion(target, group, serials -> without(serials, group.serial));
+        countPhrases(target, group, -1);
+    }
+
+    /** Changes each list the group is found in: under each of its keys, or in the fallback list, per event kind it wants. */
+    private static void eachList(State target, Group group, UnaryOperator<PostingList> change) {
         for (EventKind kind : group.filter.kinds()) {
             Partition partition = target.partitions.get(kind);
             if (group.anchor == null) {
-                partition.fallback = partition.fallback.withIdsOf(group);
+                partition.fallback = change.apply(partition.fallback);
                 continue;
             }
             for (String key : group.anchor.keys()) {
-                updateGroups(partition, key, list -> list.withIdsOf(group));
+                updateGroups(partition, key, change);
+            }
+        }
+    }
+
+    /** Changes the exclusions under each key the group's NOT parts name, per event kind it wants. */
+    private static void eachExclusion(State target, Group group, UnaryOperator<int[]> change) {
+        if (group.anchor == null) {
+            return;
+        }
+        for (EventKind kind : group.filter.kinds()) {
+            for (String key : group.anchor.excludes()) {
+                updateExcluded(target.partitions.get(kind), key, change);
             }
         }
     }
@@ -656,20 +667,17 @@ public final class SubscriptionIndex {
         }
         // The last subscription of the group: the filter leaves the index (its serial stays retired).
         target.byFilter.remove(group.key);
+        unfile(target, group);
+    }
+
+    /** Counts the phrases the group is filed or excluded under, once per event kind, as they are filed. */
+    private static void countPhrases(State target, Group group, int delta) {
+        if (group.anchor == null) {
+            return;
+        }
         for (EventKind kind : group.filter.kinds()) {
-            Partition partition = target.partitions.get(kind);
-            if (group.anchor == null) {
-                partition.fallback = partition.fallback.without(group);
-                continue;
-            }
-            for (String key : group.anchor.keys()) {
-                updateGroups(partition, key, list -> list.without(group));
-                countPhrase(target, key, -1);
-            }
-            for (String key : group.anchor.excludes()) {
-                updateExcluded(partition, key, serials -> without(serials, group.serial));
-                countPhrase(target, key, -1);
-            }
+            group.anchor.keys().forEach(key -> countPhrase(target, key, delta));
+            group.anchor.excludes().forEach(key -> countPhrase(target, key, delta));
         }
     }
 
