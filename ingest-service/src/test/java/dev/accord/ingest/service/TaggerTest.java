@@ -2,6 +2,14 @@ package dev.accord.ingest.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Tagging with the shipped dictionaries, on sentences taken from the fixture articles. */
@@ -32,6 +40,28 @@ class TaggerTest {
                 + " and Defense Secretary Mark Esper agreed.");
         assertThat(tags.countries()).containsExactly("US");
         assertThat(tags.people()).containsExactly("Mark Esper");
+    }
+
+    @Test
+    void peopleAreWhatTheTitlePatternFindsWhenTriedAtEveryPosition() throws Exception {
+        List<String> texts = new ArrayList<>();
+        texts.add(Files.readString(Path.of("../samples/thehill-2024-04-kishida-state-visit.txt")));
+        texts.add("President Biden met Prime Minister Fumio Kishida; the Prime Minister said so. Ministers met."
+                + " Vice-President Kamala Harris and ex-Senator O'Brien spoke. PresidentX Y, Governor");
+        Stream.of("aeb-", "readability-", "trafilatura-").flatMap(prefix -> ArticleFixtures.named(prefix).stream())
+                .map(fixture -> ArticleFixtures.clean(fixture).text()).forEach(texts::add);
+        int names = 0;
+        for (String text : texts) {
+            Set<String> everywhere = new LinkedHashSet<>();
+            Matcher matcher = Tagger.PERSON.matcher(text);
+            while (matcher.find()) {
+                everywhere.add(matcher.group(1).strip());
+            }
+            assertThat(Tagger.people(text)).as(text.substring(0, Math.min(80, text.length()))).containsExactlyElementsOf(everywhere);
+            names += everywhere.size();
+        }
+        assertThat(Tagger.people(texts.get(1))).containsExactly("Biden", "Fumio Kishida", "Kamala Harris", "O'Brien");
+        assertThat(names).as("names after titles in the texts compared").isGreaterThan(20);
     }
 
     @Test
