@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -100,7 +101,16 @@ public class DuplicateDetector {
     }
 
     private <T> T execute(String sql, Work<T> work) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            // No connection, whether the server is down or the pool stayed exhausted (whose timeout carries no
+            // SQL state): a connection failure, which the API answers 503 with Retry-After.
+            throw new DuplicateCheckFailed(new SQLTransientConnectionException("No database connection: " + e.getMessage(),
+                    "08001", e));
+        }
+        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
             return work.run(statement);
         } catch (SQLException e) {
             throw new DuplicateCheckFailed(e);
