@@ -60,7 +60,7 @@ public interface CatalogConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** How often the relay looks for unpublished rows (read by the scheduler). */
+        /** How often the relay looks for unpublished rows besides when this replica wrote some. */
         @WithDefault("1s")
         Duration pollInterval();
 

@@ -3,16 +3,20 @@ package dev.accord.catalog.messaging;
 import dev.accord.catalog.config.CatalogConfig;
 import dev.accord.catalog.domain.OutboxEvent;
 import dev.accord.catalog.observability.CatalogMetrics;
+import dev.accord.catalog.service.OutboxRowsWritten;
 import dev.accord.common.tracing.TraceParents;
 import dev.accord.common.events.Topics;
 import io.opentelemetry.context.Context;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -20,6 +24,8 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.Session;
@@ -30,6 +36,11 @@ import org.jboss.logging.Logger;
  * entry's events stay in order on one partition. One replica relays at a time (a transaction-scoped
  * advisory lock), which keeps that order across replicas; rows are marked only after Kafka
  * acknowledged them, so a crash means a resend with the same {@code ce_id}, never a loss.
+ *
+ * <p>The relay loop runs when this replica's own transactions committed outbox rows, and every
+ * {@code poll-interval} for the rest: rows of a replica that stopped before relaying them, or that
+ * found another replica relaying. Waiting for the poll alone would add half an interval to every
+ * change event's latency.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,6 +53,9 @@ public class OutboxRelay {
     private final EntityManager em;
     private final CatalogConfig config;
     private final CatalogMetrics metrics;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
 
     public OutboxRelay(@Channel("catalog-out") MutinyEmitter<String> catalog, EntityManager em, CatalogConfig config,
             CatalogMetrics metrics) {
@@ -51,14 +65,46 @@ public class OutboxRelay {
         this.metrics = metrics;
     }
 
-    // Skipped once shutdown began: the emitter and datasource are going away, and unrelayed rows wait for the next start.
-    @Scheduled(every = "${accord.catalog.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        loop = new Thread(this::run, "outbox-relay");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        // Unrelayed rows wait for the next start: the emitter and the datasource are going away.
+        running = false;
+        wake.release();
+        loop.join(config.outbox().sendTimeout().toMillis());
+    }
+
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRowsWritten written) {
+        wake.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                if (running) {
+                    relayPending();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not relay outbox rows; trying again in %s", config.outbox().pollInterval());
+            }
+        }
+    }
+
     void relayPending() {
         int relayed;
         do {
             relayed = relayBatch();
-        } while (relayed == config.outbox().batchSize());
+        } while (running && relayed == config.outbox().batchSize());
         metrics.outboxBacklog(pendingRows());
     }
 

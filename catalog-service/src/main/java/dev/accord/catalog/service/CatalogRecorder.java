@@ -224,6 +224,7 @@ public class CatalogRecorder {
         InitiativeRows.insertMentions(connection, mentions);
         InitiativeRows.insertStages(connection, stages);
         InitiativeRows.insertOutbox(connection, outboxEvents);
+        outbox.written(outboxEvents.size());
         InitiativeRows.updateEntries(connection, storedEntries.stream().map(entries::get).toList());
         return batch.size() - placements.size();
     }

@@ -4,6 +4,7 @@ import dev.accord.catalog.domain.OutboxEvent;
 import dev.accord.common.events.EventIds;
 import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,6 +12,12 @@ import java.util.UUID;
 /** Writes catalog change events into the outbox, inside the caller's transaction. */
 @ApplicationScoped
 public class Outbox {
+
+    private final Event<OutboxRowsWritten> written;
+
+    public Outbox(Event<OutboxRowsWritten> written) {
+        this.written = written;
+    }
 
     /**
      * Adds an event about {@code aggregateId} (the Kafka key). Its {@code ce_id} is derived from the
@@ -21,6 +28,18 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String eventType, UUID aggregateId, String cause, Object data, String traceparent) {
         event(eventType, aggregateId, cause, data, traceparent).persist();
+        written(1);
+    }
+
+    /**
+     * Tells the relay that the caller's transaction wrote {@code count} rows of {@link #event}s itself, so that they
+     * are relayed as soon as it commits rather than at the relay's next poll.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void written(int count) {
+        if (count > 0) {
+            written.fire(new OutboxRowsWritten(count));
+        }
     }
 
     /** The row {@link #add} writes, for a caller that writes many rows at once. */
