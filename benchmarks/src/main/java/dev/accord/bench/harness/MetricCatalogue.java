@@ -99,6 +99,8 @@ final class MetricCatalogue {
             measured("query.facets.p99_ms", "catalog queries at 200 req/s", "facets p99", "ms", below(20)),
             measured("query.deep_page.p99_ms", "catalog queries at 200 req/s", "deep cursor page p99", "ms", below(20)),
             measured("query.by_id.p99_ms", "catalog queries at 200 req/s", "by id p99", "ms", below(20)),
+            measured("e2e.5.p50_ms", "end to end: HTTP → signed webhook", "5 articles/s (below capacity), p50", "ms", null),
+            measured("e2e.5.p99_ms", "end to end: HTTP → signed webhook", "5 articles/s (below capacity), p99", "ms", null),
             measured("e2e.50.p50_ms", "end to end: HTTP → signed webhook", "50 articles/s, p50", "ms", null),
             measured("e2e.50.p99_ms", "end to end: HTTP → signed webhook", "50 articles/s, p99", "ms", null),
             measured("e2e.200.p50_ms", "end to end: HTTP → signed webhook", "200 articles/s, p50", "ms", null),
