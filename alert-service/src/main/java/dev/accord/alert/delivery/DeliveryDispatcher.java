@@ -1,17 +1,18 @@
 package dev.accord.alert.delivery;
 
 import dev.accord.alert.config.AlertConfig;
+import dev.accord.common.concurrent.WakeableLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -35,12 +36,12 @@ public class DeliveryDispatcher {
     private final EndpointSlots slots;
     private final DeliveryClaims claims;
     private final AtomicInteger busyWorkers = new AtomicInteger();
-    private final Semaphore wake = new Semaphore(0);
     /** Idle workers needed before a wake-up by a finished attempt claims again (a poll always claims). */
     private final int refillAt;
-    private volatile boolean running;
+    private final WakeableLoop loop;
     private ExecutorService workers;
-    private Thread loop;
+    /** When the next pass takes over timed-out claims (System.nanoTime). */
+    private long nextReclaim;
 
     public DeliveryDispatcher(DeliveryStore store, DeliveryWorker worker, DeliveryClaims claims, AlertConfig config) {
         this.store = store;
@@ -49,6 +50,7 @@ public class DeliveryDispatcher {
         this.config = config.delivery();
         this.slots = new EndpointSlots(this.config.perEndpointConcurrency());
         this.refillAt = Math.max(1, this.config.workers() / 4);
+        this.loop = new WakeableLoop("delivery-dispatcher", this.config.pollInterval(), this::pass);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -58,57 +60,37 @@ public class DeliveryDispatcher {
             t.setDaemon(true);
             return t;
         });
-        running = true;
-        loop = new Thread(this::run, "delivery-dispatcher");
-        loop.setDaemon(true);
         loop.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        wake.release();
-        loop.join(5_000);
+        loop.stop(Duration.ofSeconds(5));
         workers.shutdown();
         // Attempts cut short here stay in_flight and are taken over after claim-timeout.
         workers.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
-        wake.release();
+        loop.wake();
     }
 
-    private void run() {
-        long nextReclaim = 0;
-        while (running) {
-            try {
-                boolean woken = wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                if (!running) {
-                    return;
-                }
-                if (System.nanoTime() - nextReclaim >= 0) {
-                    int reclaimed = store.reclaimExpired();
-                    if (reclaimed > 0) {
-                        LOG.infof("Took over %d deliveries whose claim had timed out", reclaimed);
-                    }
-                    nextReclaim = System.nanoTime() + config.pollInterval().toNanos();
-                }
-                // Woken by one finished attempt: wait for a few more idle workers, so claims come in batches.
-                if (!woken || busyWorkers.get() <= config.workers() - refillAt) {
-                    dispatchDue();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Could not dispatch deliveries; trying again in %s", config.pollInterval());
+    private void pass(boolean woken) {
+        if (System.nanoTime() - nextReclaim >= 0) {
+            int reclaimed = store.reclaimExpired();
+            if (reclaimed > 0) {
+                LOG.infof("Took over %d deliveries whose claim had timed out", reclaimed);
             }
+            nextReclaim = System.nanoTime() + config.pollInterval().toNanos();
+        }
+        // Woken by one finished attempt: wait for a few more idle workers, so claims come in batches.
+        if (!woken || busyWorkers.get() <= config.workers() - refillAt) {
+            dispatchDue();
         }
     }
 
     private void dispatchDue() {
         // Once shutdown begins nothing new is claimed; DeliveryClaims hands back what is held.
-        while (running && !claims.stopping()) {
+        while (loop.running() && !claims.stopping()) {
             int idle = config.workers() - busyWorkers.get();
             if (idle <= 0) {
                 return;
@@ -148,7 +130,7 @@ public class DeliveryDispatcher {
             }
             slots.release(delivery.endpoint());
             busyWorkers.decrementAndGet();
-            wake.release();
+            loop.wake();
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.accord.catalog.config.CatalogConfig;
 import dev.accord.catalog.domain.OutboxEvent;
 import dev.accord.catalog.observability.CatalogMetrics;
 import dev.accord.catalog.service.OutboxRowsWritten;
+import dev.accord.common.concurrent.WakeableLoop;
 import dev.accord.common.tracing.TraceParents;
 import dev.accord.common.events.Topics;
 import io.opentelemetry.context.Context;
@@ -24,8 +25,6 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.Session;
@@ -53,9 +52,7 @@ public class OutboxRelay {
     private final EntityManager em;
     private final CatalogConfig config;
     private final CatalogMetrics metrics;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread loop;
+    private final WakeableLoop loop;
 
     public OutboxRelay(@Channel("catalog-out") MutinyEmitter<String> catalog, EntityManager em, CatalogConfig config,
             CatalogMetrics metrics) {
@@ -63,48 +60,27 @@ public class OutboxRelay {
         this.em = em;
         this.config = config;
         this.metrics = metrics;
+        this.loop = new WakeableLoop("outbox-relay", config.outbox().pollInterval(), woken -> relayPending());
     }
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        loop = new Thread(this::run, "outbox-relay");
-        loop.setDaemon(true);
         loop.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         // Unrelayed rows wait for the next start: the emitter and the datasource are going away.
-        running = false;
-        wake.release();
-        loop.join(config.outbox().sendTimeout().toMillis());
+        loop.stop(config.outbox().sendTimeout());
     }
 
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRowsWritten written) {
-        wake.release();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                if (running) {
-                    relayPending();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Could not relay outbox rows; trying again in %s", config.outbox().pollInterval());
-            }
-        }
+        loop.wake();
     }
 
     void relayPending() {
         int relayed;
         do {
             relayed = relayBatch();
-        } while (running && relayed == config.outbox().batchSize());
+        } while (loop.running() && relayed == config.outbox().batchSize());
         metrics.outboxBacklog(pendingRows());
     }
 
