@@ -67,16 +67,27 @@ public final class InitiativeMatcher {
     }
 
     public static boolean partiesCompatible(Features a, Features b) {
-        if (!a.countries().isEmpty() && !b.countries().isEmpty()) {
-            Set<String> x = new HashSet<>(a.countries());
-            Set<String> y = new HashSet<>(b.countries());
+        List<String> x = a.countries();
+        List<String> y = b.countries();
+        if (!x.isEmpty() && !y.isEmpty()) {
+            // Set arithmetic on lists of a few codes, without building sets: placement compares many pairs.
             if (x.containsAll(y) || y.containsAll(x)) {
                 return true;
             }
-            Set<String> union = new HashSet<>(x);
-            union.addAll(y);
-            x.retainAll(y);
-            return (double) x.size() / union.size() >= MIN_COUNTRY_JACCARD;
+            int shared = 0;
+            int distinctX = 0;
+            for (int i = 0; i < x.size(); i++) {
+                String code = x.get(i);
+                if (x.indexOf(code) == i) {
+                    distinctX++;
+                    shared += y.contains(code) ? 1 : 0;
+                }
+            }
+            int distinctY = 0;
+            for (int i = 0; i < y.size(); i++) {
+                distinctY += y.indexOf(y.get(i)) == i ? 1 : 0;
+            }
+            return (double) shared / (distinctX + distinctY - shared) >= MIN_COUNTRY_JACCARD;
         }
         return shareAny(a.organisations(), b.organisations());
     }

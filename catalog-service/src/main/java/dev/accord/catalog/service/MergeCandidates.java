@@ -27,7 +27,9 @@ import java.util.UUID;
  * or (3, 1). Candidates are filed by size class, and in a class whose sets are larger the denominators are
  * larger and the pairs needed higher. A set sharing k of the mention's n stems shares one of any n − k + 1
  * of them, so per class the lists of its rarest stems suffice: a word every title carries is never read,
- * and neither is one every title of a class of long sentences carries along with a common title word. The visited candidates' shared counts come
+ * and neither is one every title of a class of long sentences carries along with a common title word. Most
+ * candidates in those lists share one word with the mention and no more; reading one or two further lists where
+ * they are short, only the candidates found in two or three of them are visited. The visited candidates' shared counts come
  * from sorted stem numbers, and their score from the counts, exactly as {@link InitiativeMatcher#score}
  * computes it; candidates whose stored term arrays hold a duplicate are scored by that method itself.
  */
@@ -86,10 +88,12 @@ final class MergeCandidates {
     /** Each word once, by number: candidates read from the database share these strings instead of their own copies. */
     private final List<String> words = new ArrayList<>();
     /**
-     * Per candidate, what the scan compares, in one array so that visiting a candidate reads one place: the
-     * number of title stems, the title stems' numbers sorted, then all stems' numbers sorted.
+     * Per candidate, what the scan compares, one after the other in one array so that visiting a candidate reads
+     * one place of memory: the number of title stems, the title stems' numbers sorted, then all stems' numbers
+     * sorted. Candidate c's run starts at {@code stemsFrom[c]} and ends where c + 1's starts.
      */
-    private int[][] stems = new int[64][];
+    private int[] stems = new int[1024];
+    private int[] stemsFrom = new int[65];
     /** Candidates whose stored stem lists hold a duplicate: scored by {@link InitiativeMatcher#score}, not from counts. */
     private final BitSet uncounted = new BitSet();
     private int mentions;
@@ -109,6 +113,14 @@ final class MergeCandidates {
     /** seen[c] == stamp: candidate c was already collected for the current mention. */
     private int[] seen = new int[64];
     private int stamp;
+    /** hitStamp[c] == hitsStamp: hits[c] counts candidate c's lists among those read for the current need. */
+    private int[] hitStamp = new int[64];
+    private byte[] hits = new byte[64];
+    private int hitsStamp;
+    /** Lists read beyond those a need requires, at most: each one more that a candidate must be in. */
+    private static final int MAX_EXTRA_LISTS = 2;
+    /** An extra list is read when it holds at most this many times the postings of the lists before it. */
+    private static final int EXTRA_LIST_MAX_GROWTH = 2;
 
     MergeCandidates(Duration window, double threshold, double titleWeight) {
         this.window = window;
@@ -130,14 +142,18 @@ final class MergeCandidates {
         Set<String> titleTerms = new HashSet<>(candidate.features().titleTerms());
         int[] titleIds = ids(titleTerms, true);
         int[] termIds = ids(terms, true);
-        if (index == stems.length) {
-            stems = Arrays.copyOf(stems, index * 2);
+        int from = stemsFrom[index];
+        int to = from + 1 + titleIds.length + termIds.length;
+        if (to > stems.length) {
+            stems = Arrays.copyOf(stems, Math.max(to, stems.length * 2));
         }
-        int[] packed = new int[1 + titleIds.length + termIds.length];
-        packed[0] = titleIds.length;
-        System.arraycopy(titleIds, 0, packed, 1, titleIds.length);
-        System.arraycopy(termIds, 0, packed, 1 + titleIds.length, termIds.length);
-        stems[index] = packed;
+        stems[from] = titleIds.length;
+        System.arraycopy(titleIds, 0, stems, from + 1, titleIds.length);
+        System.arraycopy(termIds, 0, stems, from + 1 + titleIds.length, termIds.length);
+        if (index + 1 == stemsFrom.length) {
+            stemsFrom = Arrays.copyOf(stemsFrom, stemsFrom.length * 2);
+        }
+        stemsFrom[index + 1] = to;
         uncounted.set(index, !candidate.duplicateFree());
         InitiativeMatcher.Features features = candidate.features();
         Candidate kept = new Candidate(candidate.entryId(), candidate.entryFirstSeenAt(),
@@ -158,6 +174,8 @@ final class MergeCandidates {
         }
         if (index >= seen.length) {
             seen = Arrays.copyOf(seen, seen.length * 2);
+            hitStamp = Arrays.copyOf(hitStamp, hitStamp.length * 2);
+            hits = Arrays.copyOf(hits, hits.length * 2);
         }
     }
 
@@ -211,7 +229,23 @@ final class MergeCandidates {
                     continue;
                 }
                 boolean byTitle = need[0] > 0 && cost(titleLists, titleKeep) < cost(termLists, termKeep);
-                collect(byTitle ? titleLists : termLists, byTitle ? titleKeep : termKeep, found);
+                IntList[] lists = byTitle ? titleLists : termLists;
+                int keep = byTitle ? titleKeep : termKeep;
+                // Most candidates in those lists share only one of their words. With e more of the rarest lists
+                // read, a candidate meeting the need is in at least e + 1 of them: counting leaves the rest
+                // unvisited. An extra list is read while it is short next to the lists before it.
+                int extra = 0;
+                long read = cost(lists, keep);
+                while (extra < MAX_EXTRA_LISTS && keep + extra < lists.length
+                        && lists[keep + extra].size <= EXTRA_LIST_MAX_GROWTH * read) {
+                    read += lists[keep + extra].size;
+                    extra++;
+                }
+                if (extra == 0) {
+                    collect(lists, keep, found);
+                } else {
+                    collectRepeated(lists, keep + extra, extra + 1, found);
+                }
             }
         }
         long from = micros(at.minus(window));
@@ -219,10 +253,11 @@ final class MergeCandidates {
         Match best = null;
         for (int i = 0; i < found.size; i++) {
             int c = found.values[i];
-            int[] packed = stems[c];
-            int titles = packed[0];
-            int sharedTitle = sharedCount(titleTermIds, packed, 1, 1 + titles);
-            int shared = sharedCount(termIds, packed, 1 + titles, packed.length);
+            int start = stemsFrom[c];
+            int end = stemsFrom[c + 1];
+            int titles = stems[start];
+            int sharedTitle = sharedCount(titleTermIds, stems, start + 1, start + 1 + titles);
+            int shared = sharedCount(termIds, stems, start + 1 + titles, end);
             if (shared == 0 || !mayReach(sharedTitle, shared)) {
                 continue;
             }
@@ -230,7 +265,7 @@ final class MergeCandidates {
             // counted from its stem numbers has as many stems as numbers.
             boolean counted = countable && !uncounted.get(c);
             double wording = counted ? InitiativeMatcher.wordingScore(sharedTitle, titleTerms.size(), titles, shared,
-                    terms.size(), packed.length - 1 - titles, titleWeight) : Double.NaN;
+                    terms.size(), end - start - 1 - titles, titleWeight) : Double.NaN;
             if (counted && wording < threshold) {
                 continue;
             }
@@ -296,6 +331,24 @@ final class MergeCandidates {
             cost += rarestFirst[i].size;
         }
         return cost;
+    }
+
+    /** The candidates in at least {@code least} of the {@code keep} rarest lists into {@code found}, each once. */
+    private void collectRepeated(IntList[] rarestFirst, int keep, int least, IntList found) {
+        hitsStamp++;
+        for (int l = 0; l < keep; l++) {
+            IntList postings = rarestFirst[l];
+            for (int i = 0; i < postings.size; i++) {
+                int c = postings.values[i];
+                if (hitStamp[c] != hitsStamp) {
+                    hitStamp[c] = hitsStamp;
+                    hits[c] = 1;
+                } else if (++hits[c] == least && seen[c] != stamp) {
+                    seen[c] = stamp;
+                    found.add(c);
+                }
+            }
+        }
     }
 
     private void collect(IntList[] rarestFirst, int keep, IntList found) {

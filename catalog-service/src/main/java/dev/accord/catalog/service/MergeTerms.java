@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a title or sentence into the set of word stems the merge compares: lower case, accents and
@@ -42,6 +43,11 @@ public final class MergeTerms {
     private static final List<String> SUFFIXES = List.of("ations", "ation", "ings", "ing", "ions", "ion", "ed",
             "es", "s");
     private static final int MIN_STEM = 3;
+    // Compiled once: a catalog batch stems a few thousand words.
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern POSSESSIVE = Pattern.compile("[’']s\\b");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern BRITISH_IZE = Pattern.compile("is(e|es|ed|ing|ation)$");
 
     private MergeTerms() {
     }
@@ -53,9 +59,9 @@ public final class MergeTerms {
             if (text == null) {
                 continue;
             }
-            String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                    .toLowerCase(Locale.ROOT).replaceAll("[’']s\\b", "");
-            for (String word : plain.split("[^\\p{L}\\p{N}]+")) {
+            String plain = POSSESSIVE.matcher(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
+                    .replaceAll("").toLowerCase(Locale.ROOT)).replaceAll("");
+            for (String word : NON_WORD.split(plain)) {
                 String term = stem(word);
                 if (!term.isEmpty()) {
                     terms.add(term);
@@ -73,7 +79,9 @@ public final class MergeTerms {
         if (w.isEmpty()) {
             return w;
         }
-        w = w.replaceAll("is(e|es|ed|ing|ation)$", "iz$1");
+        if (w.contains("is")) {
+            w = BRITISH_IZE.matcher(w).replaceAll("iz$1");
+        }
         if (w.endsWith("ies") && w.length() > 4) {
             w = w.substring(0, w.length() - 3) + "y";
         }

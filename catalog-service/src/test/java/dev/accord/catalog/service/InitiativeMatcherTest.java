@@ -56,6 +56,9 @@ class InitiativeMatcherTest {
         assertThat(compatible(List.of("US", "JP", "AU"), List.of("US", "JP", "KR"))).isTrue();
         assertThat(compatible(List.of("US", "JP"), List.of("US", "KR"))).isFalse();
         assertThat(compatible(List.of("DE"), List.of("FR"))).isFalse();
+        // A code listed twice counts once: {US, JP, AU, KR} against {US, JP, GB} share 2 of 5.
+        assertThat(compatible(List.of("US", "JP", "US", "AU", "KR"), List.of("US", "JP", "GB", "GB"))).isFalse();
+        assertThat(compatible(List.of("US", "JP", "US", "AU"), List.of("US", "JP", "GB", "GB"))).isTrue();
     }
 
     @Test
