@@ -31,7 +31,7 @@ public class CatalogMetrics {
 
     public CatalogMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder(OUTBOX_BACKLOG, outboxBacklog, AtomicLong::get)
+        Gauge.builder(OUTBOX_BACKLOG, outboxBacklog, AtomicLong::get).strongReference(true)
                 .description("Catalog events written to the outbox and not yet on Kafka").register(registry);
     }
 

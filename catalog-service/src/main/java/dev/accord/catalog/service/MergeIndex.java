@@ -27,9 +27,11 @@ public class MergeIndex {
     private final CatalogConfig.Merge config;
     private final MergeCandidates stored;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ChangedRows mentions = new ChangedRows("m.initiative_id, i.first_seen_at, m.mentioned_at,"
-            + " m.party_keys, m.countries, m.organisations, m.title_terms, m.terms",
-            "(mention m JOIN initiative i ON i.id = m.initiative_id)", "m.written_by");
+    // The entry's first-seen time by a lookup per mention rather than a join: the planner cannot estimate how many
+    // mentions changed, guesses thousands and would hash the whole initiative table for each batch's few hundred.
+    private final ChangedRows mentions = new ChangedRows("m.initiative_id,"
+            + " (SELECT i.first_seen_at FROM initiative i WHERE i.id = m.initiative_id), m.mentioned_at,"
+            + " m.party_keys, m.countries, m.organisations, m.title_terms, m.terms", "mention m", "m.written_by");
 
     public MergeIndex(CatalogConfig config) {
         this.config = config.merge();
