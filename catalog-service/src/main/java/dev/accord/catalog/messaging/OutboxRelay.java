@@ -10,6 +10,7 @@ import dev.accord.common.events.Topics;
 import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -106,8 +107,11 @@ public class OutboxRelay {
             return 0;
         }
         try {
-            Uni.join().all(pending.stream().map(this::send).toList()).andFailFast()
-                    .await().atMost(config.outbox().sendTimeout());
+            // Sent with this transaction suspended (its lock and rows stay held): context propagation would otherwise
+            // join Kafka's network thread, which completes the sends, to the transaction, and a commit that
+            // finds a second thread still in it fails ("commiting with 2 threads active") and the batch is sent again.
+            QuarkusTransaction.suspendingExisting().run(() -> Uni.join().all(pending.stream().map(this::send).toList())
+                    .andFailFast().await().atMost(config.outbox().sendTimeout()));
         } catch (RuntimeException e) {
             metrics.produced(Topics.CATALOG, CatalogMetrics.FAILED, pending.size());
             throw e;
