@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DuplicateDetector {
 
-    static final int NEAR_DUPLICATE_BITS = 3;
+    public static final int NEAR_DUPLICATE_BITS = 3;
 
     /**
      * The unique keys and the band indexes find the candidates, and the simhash distance is checked in

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.Topics;
+import dev.accord.ingest.service.DuplicateDetector;
+import dev.accord.ingest.service.SimHash;
 import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.CloudEventAssertions;
 import dev.accord.testsupport.Fixtures;
@@ -76,7 +78,15 @@ class ArticleResourceTest {
     @Test
     void copiesOfAnArticleAreAcknowledgedAsDuplicatesOfTheOriginal() {
         String token = UUID.randomUUID().toString();
-        String text = uniqueArticle(token);
+        // A changed word moves a short text's simhash past the near-duplicate distance now and then (about 3 % of
+        // these articles; DuplicateFingerprintsTest covers real articles): this test is about the service's
+        // lookup, so it takes an article whose edited copy is within the distance.
+        String text;
+        String edited;
+        do {
+            text = uniqueArticle(token);
+            edited = text.replaceFirst("council", "committee");
+        } while (SimHash.distance(SimHash.of(text), SimHash.of(edited)) > DuplicateDetector.NEAR_DUPLICATE_BITS);
         String url = "https://example.org/news/" + UUID.randomUUID();
         ExtractableResponse<Response> original = submit(url, text);
         assertThat(original.<Boolean>path("duplicate")).isFalse();
@@ -86,7 +96,7 @@ class ArticleResourceTest {
         for (ExtractableResponse<Response> copy : List.of(
                 submit(url.replace("https://example.org", "https://EXAMPLE.org") + "?utm_source=x&fbclid=y#top", text),
                 submit("https://mirror.example.net/" + UUID.randomUUID(), text),
-                submit("https://other.example.net/" + UUID.randomUUID(), text.replaceFirst("council", "committee")))) {
+                submit("https://other.example.net/" + UUID.randomUUID(), edited))) {
             assertThat(copy.<Boolean>path("duplicate")).isTrue();
             assertThat(copy.<String>path("articleId")).isEqualTo(originalId);
             assertThat(copy.<List<?>>path("initiatives")).isEmpty();
