@@ -3,7 +3,6 @@ package dev.accord.ingest.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -22,9 +21,9 @@ final class BlockText {
             "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p",
             "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html");
 
-    // Unicode whitespace (no-break, ideographic, ...) collapses like ASCII; zero-width marks vanish.
-    private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200b\\u200c\\u200d\\u2060\\ufeff\\u00ad]");
+    /** Unicode separators (Zs, Zl, Zp), the ASCII controls TAB to CR, and NEL: the White_Space chars of {@code (?U)\\s}. */
+    private static final int SEPARATOR_TYPES = (1 << Character.SPACE_SEPARATOR) | (1 << Character.LINE_SEPARATOR)
+            | (1 << Character.PARAGRAPH_SEPARATOR);
 
     private BlockText() {
     }
@@ -43,9 +42,42 @@ final class BlockText {
         return paragraphs(List.of(element));
     }
 
-    /** Whitespace collapsed to single spaces, invisible characters removed, trimmed. */
+    /**
+     * Whitespace collapsed to single spaces, invisible characters removed, trimmed. Unicode whitespace
+     * (no-break, ideographic, ...) collapses like ASCII; zero-width marks and soft hyphens vanish, also
+     * between two spaces. Every line and paragraph of every article passes through here, so it is one
+     * pass over the characters rather than two regular-expression replacements.
+     */
     static String normalise(String text) {
-        return WHITESPACE.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ").strip();
+        StringBuilder out = null;
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean invisible = isInvisible(c);
+            boolean space = !invisible && isWhitespace(c);
+            // Unchanged so far: only a lone ' ' between visible characters, the common case, copies nothing.
+            if (out == null && (invisible || space && (c != ' ' || inSpace
+                    || i + 1 < text.length() && isWhitespace(text.charAt(i + 1))))) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (invisible) {
+                continue;
+            }
+            if (out != null && !(space && inSpace)) {
+                out.append(space ? ' ' : c);
+            }
+            inSpace = space;
+        }
+        return (out == null ? text : out.toString()).strip();
+    }
+
+    private static boolean isWhitespace(char c) {
+        return (c >= '\t' && c <= '\r') || c == ' ' || c == '\u0085'
+                || (c > 0x7f && ((SEPARATOR_TYPES >> Character.getType(c)) & 1) != 0);
+    }
+
+    private static boolean isInvisible(char c) {
+        return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff' || c == '\u00ad';
     }
 
     static boolean isBlock(Element element) {
