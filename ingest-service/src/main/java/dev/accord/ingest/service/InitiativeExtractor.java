@@ -53,12 +53,17 @@ public class InitiativeExtractor {
         List<FoundInitiative> found = new ArrayList<>();
         for (Sentence sentence : sentences) {
             String text = sentence.text();
-            if (STARTS_AS_QUOTE.matcher(text).find() || NOT_AN_ANNOUNCEMENT_SHAPE.matcher(text).find()
-                    || !NON_ANNOUNCEMENTS.hitsIn(Tokenizer.tokens(text)).isEmpty()) {
+            if (STARTS_AS_QUOTE.matcher(text).find() || NOT_AN_ANNOUNCEMENT_SHAPE.matcher(text).find()) {
+                continue;
+            }
+            List<Token> sentenceWords = Tokenizer.tokens(text);
+            if (!NON_ANNOUNCEMENTS.hitsIn(sentenceWords).isEmpty()) {
                 continue;
             }
             for (Sentence clause : clauses.split(sentence)) {
-                initiativeIn(clause).ifPresent(found::add);
+                // Most sentences are one clause: their words are the sentence's, already cut.
+                List<Token> words = clause.text().equals(text) ? sentenceWords : Tokenizer.tokens(clause.text());
+                initiativeIn(clause, words).ifPresent(found::add);
             }
         }
         return found;
@@ -73,11 +78,12 @@ public class InitiativeExtractor {
         return UMBRELLA_NOUNS.stream().anyMatch(lower::contains);
     }
 
-    private Optional<FoundInitiative> initiativeIn(Sentence clause) {
+    /** The initiative the clause announces, if any; {@code clauseWords} are the clause's words. */
+    private Optional<FoundInitiative> initiativeIn(Sentence clause, List<Token> clauseWords) {
         // Counts of initiatives ("announce some 70 new initiatives to …") say nothing concrete: blank them out.
         String text = mayHoldUmbrella(clause.text())
                 ? UMBRELLA.matcher(clause.text()).replaceAll(m -> " ".repeat(m.group().length())) : clause.text();
-        List<Token> words = Tokenizer.tokens(text);
+        List<Token> words = text.equals(clause.text()) ? clauseWords : Tokenizer.tokens(text);
         List<Gazetteer.Hit> actions = ACTIONS.hitsIn(words);
         if (actions.isEmpty()) {
             return Optional.empty();
@@ -99,7 +105,7 @@ public class InitiativeExtractor {
         for (int next = head + 1; next < things.size() && things.get(next).start() == headEnd + 1; next++) {
             headEnd = things.get(next).end();
         }
-        return Optional.of(initiative(clause, headStart, headEnd));
+        return Optional.of(initiative(clause, clauseWords, headStart, headEnd));
     }
 
     private static int firstFrom(List<Gazetteer.Hit> hits, int offset) {
@@ -111,9 +117,8 @@ public class InitiativeExtractor {
         return -1;
     }
 
-    private FoundInitiative initiative(Sentence clause, int headStart, int headEnd) {
+    private FoundInitiative initiative(Sentence clause, List<Token> words, int headStart, int headEnd) {
         String text = clause.text();
-        List<Token> words = Tokenizer.tokens(text);
         Tags tags = tagger.parties(words);
         return new FoundInitiative(InitiativeTitler.title(text, headStart, headEnd), summaryOf(text), clause,
                 tags.countries(), tags.organisations(), tags.topics().isEmpty() ? List.of("other") : tags.topics(),
