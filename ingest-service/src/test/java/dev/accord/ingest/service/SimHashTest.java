@@ -2,41 +2,22 @@ package dev.accord.ingest.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.testsupport.Fixtures;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The allocation-free simhash gives the very hashes of its regex-based definition, which stored rows hold. */
 class SimHashTest {
 
     @Test
-    void equalsTheRegexDefinitionOnArticlesAndOddTexts() throws IOException {
+    void equalsTheRegexDefinitionOnArticlesAndOddTexts() {
         List<String> texts = new ArrayList<>(List.of("", " ", "one", "one two", "one two three", " one two three",
                 "one two three ", "--one--two--three--four--", "İstanbul ΑΘΗΝΑ straße Ǆemal", "a \uD83D\uDE00 b c d",
                 "a\uD800b c d e", "x\uDC00 y\uD83D z w", "½ ⅷ ٣ 𝟙 numbers ² count", "U.S.-Japan's ‘deal’ — signed 2024"));
-        texts.add(Fixtures.seedArticle());
-        try (Stream<Path> files = Files.walk(Path.of("src/test/resources/fixtures/articles"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
-                texts.add(Files.readString(file, StandardCharsets.UTF_8));
-            }
-        }
-        SplittableRandom random = new SplittableRandom(7);
-        String alphabet = "aZ9 .,-\u00e9\u0130\u03a3\u2167\u00bd\u4e2d\uD83D\uDE00\uD800\uDC00\u00ad\n";
-        for (int t = 0; t < 2_000; t++) {
-            StringBuilder text = new StringBuilder();
-            for (int c = random.nextInt(40); c > 0; c--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            texts.add(text.toString());
-        }
+        texts.addAll(TextSamples.articles());
+        texts.addAll(TextSamples.random(7, "aZ9 .,-\u00e9\u0130\u03a3\u2167\u00bd\u4e2d\uD83D\uDE00\uD800\uDC00\u00ad\n", 2_000, 40));
         for (String text : texts) {
             assertThat(SimHash.of(text)).as(text.length() > 60 ? text.substring(0, 60) : text).isEqualTo(byRegex(text));
         }
