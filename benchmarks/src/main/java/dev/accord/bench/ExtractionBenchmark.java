@@ -1,19 +1,21 @@
 package dev.accord.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accord.ingest.extract.ClauseSplitter;
+import dev.accord.ingest.extract.FoundInitiative;
+import dev.accord.ingest.extract.InitiativeExtractor;
 import dev.accord.ingest.service.ArticleDraft;
 import dev.accord.ingest.service.BoilerplateCleaner;
-import dev.accord.ingest.service.ClauseSplitter;
 import dev.accord.ingest.service.CleanedArticle;
-import dev.accord.ingest.service.FoundInitiative;
-import dev.accord.ingest.service.InitiativeExtractor;
-import dev.accord.ingest.service.SentenceSplitter;
-import dev.accord.ingest.service.Tagger;
-import dev.accord.ingest.service.Tags;
+import dev.accord.ingest.tag.Tagger;
+import dev.accord.ingest.tag.Tags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Clean + split + extract + tag one article on one thread: articles per second per core.
- * {@code seed} is the pasted seed text; the others are fixture HTML pages.
+ * {@code seed} is the pasted seed text; {@code fact-sheet-60kb} joins the corpus's fact sheets into one 60 KB
+ * list-shaped text; the others are fixture HTML pages.
  * Run from the repository root: {@code java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' org.openjdk.jmh.Main}
  */
 @State(Scope.Benchmark)
@@ -43,27 +46,48 @@ public class ExtractionBenchmark {
 
     private static final Path FIXTURES = Path.of("ingest-service/src/test/resources/fixtures/articles");
 
-    @Param({"seed", "aeb-chron-esper-vietnam-coastguard", "readability-nytimes-1"})
+    /** Fact sheets of the extraction corpus, joined until they make one list-shaped text of this size. */
+    private static final int FACT_SHEET_BYTES = 60_000;
+    private static final Path CORPUS = Path.of("corpus/extraction/docs");
+
+    @Param({"seed", "aeb-chron-esper-vietnam-coastguard", "readability-nytimes-1", "fact-sheet-60kb"})
     public String article;
 
     private final BoilerplateCleaner cleaner = new BoilerplateCleaner();
-    private final SentenceSplitter splitter = new SentenceSplitter();
     private final Tagger tagger = new Tagger();
     private final InitiativeExtractor extractor = new InitiativeExtractor(tagger, new ClauseSplitter());
     private ArticleDraft draft;
 
     @Setup
     public void load() throws IOException {
+        if (article.equals("fact-sheet-60kb")) {
+            draft = new ArticleDraft(null, null, null, null, null, factSheet());
+            return;
+        }
         draft = article.equals("seed")
                 ? new ArticleDraft(null, null, null, null, null,
                         Files.readString(Path.of("samples/thehill-2024-04-kishida-state-visit.txt")))
                 : new ArticleDraft(null, null, null, null, Files.readString(FIXTURES.resolve(article).resolve("source.html")), null);
     }
 
+    private static String factSheet() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> docs = Files.list(CORPUS)) {
+            for (Path doc : docs.sorted().toList()) {
+                JsonNode node = json.readTree(doc.toFile());
+                if (node.path("kind").asText().equals("fact-sheet") && text.length() < FACT_SHEET_BYTES) {
+                    text.append(node.path("text").asText()).append("\n\n");
+                }
+            }
+        }
+        return text.substring(0, Math.min(text.length(), FACT_SHEET_BYTES));
+    }
+
     @Benchmark
     public Object cleanExtractTag() {
         CleanedArticle cleaned = cleaner.clean(draft);
-        List<FoundInitiative> found = extractor.extract(splitter.split(cleaned.text()));
+        List<FoundInitiative> found = extractor.extract(cleaned.text());
         Tags tags = tagger.tag(cleaned.text());
         return found.size() + tags.topics().size();
     }

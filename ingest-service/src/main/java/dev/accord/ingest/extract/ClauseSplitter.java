@@ -1,5 +1,6 @@
-package dev.accord.ingest.service;
+package dev.accord.ingest.extract;
 
+import dev.accord.ingest.text.Sentence;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

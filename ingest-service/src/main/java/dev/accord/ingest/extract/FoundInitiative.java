@@ -1,5 +1,6 @@
-package dev.accord.ingest.service;
+package dev.accord.ingest.extract;
 
+import dev.accord.ingest.text.Sentence;
 import java.util.List;
 
 /** An initiative the extractor found, before it gets its identity and becomes an event. */

@@ -9,8 +9,12 @@ import dev.accord.common.events.Topics;
 import dev.accord.common.web.ProblemException;
 import dev.accord.ingest.api.IngestResult;
 import dev.accord.ingest.config.IngestConfig;
+import dev.accord.ingest.extract.FoundInitiative;
+import dev.accord.ingest.extract.InitiativeExtractor;
 import dev.accord.ingest.messaging.EventPublisher;
 import dev.accord.ingest.observability.IngestMetrics;
+import dev.accord.ingest.tag.Tagger;
+import dev.accord.ingest.tag.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +31,6 @@ import java.util.UUID;
 public class ArticleIntake {
 
     private final BoilerplateCleaner cleaner;
-    private final SentenceSplitter splitter;
     private final InitiativeExtractor extractor;
     private final Tagger tagger;
     private final PageFetcher fetcher;
@@ -36,11 +39,10 @@ public class ArticleIntake {
     private final IngestConfig config;
     private final IngestMetrics metrics;
 
-    public ArticleIntake(BoilerplateCleaner cleaner, SentenceSplitter splitter, InitiativeExtractor extractor,
+    public ArticleIntake(BoilerplateCleaner cleaner, InitiativeExtractor extractor,
             Tagger tagger, PageFetcher fetcher, DuplicateDetector duplicates, EventPublisher publisher,
             IngestConfig config, IngestMetrics metrics) {
         this.cleaner = cleaner;
-        this.splitter = splitter;
         this.extractor = extractor;
         this.tagger = tagger;
         this.fetcher = fetcher;
@@ -70,7 +72,7 @@ public class ArticleIntake {
             return IngestResult.duplicateOf(original.get());
         }
 
-        List<InitiativeExtracted> initiatives = extractor.extract(splitter.split(text)).stream()
+        List<InitiativeExtracted> initiatives = extractor.extract(text).stream()
                 .map(found -> toEvent(articleId, found)).toList();
         Tags tags = tagger.tag(text);
         metrics.extractionTook(System.nanoTime() - started);

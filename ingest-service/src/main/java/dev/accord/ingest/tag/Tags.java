@@ -1,4 +1,4 @@
-package dev.accord.ingest.service;
+package dev.accord.ingest.tag;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.accord.ingest.service;
+package dev.accord.ingest.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,6 +59,13 @@ public final class Gazetteer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return gazetteer;
+    }
+
+    /** A dictionary built from entries in memory: each key with the phrases that stand for it. */
+    public static Gazetteer of(Map<String, List<String>> entries, boolean caseSensitive) {
+        Gazetteer gazetteer = new Gazetteer(caseSensitive);
+        entries.forEach((key, phrases) -> gazetteer.add(key, phrases.toArray(String[]::new)));
         return gazetteer;
     }
 

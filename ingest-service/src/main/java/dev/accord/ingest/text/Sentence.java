@@ -1,4 +1,4 @@
-package dev.accord.ingest.service;
+package dev.accord.ingest.text;
 
 /** A sentence of the cleaned text with its character offsets [start, end). */
 public record Sentence(String text, int start, int end) {

@@ -1,4 +1,4 @@
-package dev.accord.ingest.service;
+package dev.accord.ingest.text;
 
 /**
  * A word of a text at [start, end). {@code form} is the word as dictionaries compare it: dots inside

@@ -1,4 +1,4 @@
-package dev.accord.ingest.service;
+package dev.accord.ingest.text;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,10 @@
-package dev.accord.ingest.service;
+package dev.accord.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accord.ingest.service.ArticleDraft;
+import dev.accord.ingest.service.BoilerplateCleaner;
+import dev.accord.ingest.tag.Tagger;
 import dev.accord.testsupport.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,12 +14,11 @@ class InitiativeExtractorTest {
     private final Tagger tagger = new Tagger();
     private final InitiativeExtractor extractor = new InitiativeExtractor(tagger, new ClauseSplitter());
     private final BoilerplateCleaner cleaner = new BoilerplateCleaner();
-    private final SentenceSplitter splitter = new SentenceSplitter();
 
     @Test
     void seedArticleYieldsItsInitiativesAndNotTheNoise() {
         String text = cleaner.clean(new ArticleDraft(null, null, null, null, null, Fixtures.seedArticle())).text();
-        List<FoundInitiative> found = extractor.extract(splitter.split(text));
+        List<FoundInitiative> found = extractor.extract(text);
         String all = String.join("\n", found.stream().map(FoundInitiative::summary).toList());
 
         assertThat(all).contains("Joint Operations Command", "military-industrial council", "integrated air defense network",
@@ -41,6 +43,6 @@ class InitiativeExtractorTest {
     @Test
     void textThatAnnouncesNothingYieldsNothing() {
         String text = "The weather was mild in Tokyo on Tuesday. Officials met for lunch and discussed the news.";
-        assertThat(extractor.extract(splitter.split(text))).isEmpty();
+        assertThat(extractor.extract(text)).isEmpty();
     }
 }

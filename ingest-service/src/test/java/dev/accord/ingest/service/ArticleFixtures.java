@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * comes from and its licence): one folder a page, with its {@code source.html} and what its upstream project
  * expects of it.
  */
-final class ArticleFixtures {
+public final class ArticleFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,7 +24,7 @@ final class ArticleFixtures {
     }
 
     /** The folder names starting with this prefix ("aeb-", "trafilatura-", "readability-"), sorted. */
-    static List<String> named(String prefix) {
+    public static List<String> named(String prefix) {
         try (Stream<Path> folders = Files.list(root())) {
             return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
                     .filter(name -> name.startsWith(prefix)).sorted().toList();
@@ -50,7 +50,7 @@ final class ArticleFixtures {
     }
 
     /** The page cleaned as if it were submitted as HTML with nothing else said about it. */
-    static CleanedArticle clean(String fixture) {
+    public static CleanedArticle clean(String fixture) {
         return new BoilerplateCleaner().clean(new ArticleDraft(null, null, null, null, read(fixture, "source.html"), null));
     }
 

@@ -1,5 +1,8 @@
-package dev.accord.ingest.service;
+package dev.accord.ingest.tag;
 
+import dev.accord.ingest.service.ArticleFixtures;
+import dev.accord.ingest.text.Gazetteer;
+import dev.accord.ingest.text.Tokenizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -56,6 +59,9 @@ class TaggerTest {
             Matcher matcher = Tagger.PERSON.matcher(text);
             while (matcher.find()) {
                 everywhere.add(matcher.group(1).strip());
+                if (matcher.group(2) != null) {
+                    everywhere.add(matcher.group(2).strip());
+                }
             }
             assertThat(Tagger.people(text)).as(text.substring(0, Math.min(80, text.length()))).containsExactlyElementsOf(everywhere);
             names += everywhere.size();
@@ -110,5 +116,31 @@ class TaggerTest {
     void topicsCoverTheirWordForms() {
         assertThat(tagger.tag("South Dakota’s campaign against methamphetamine addiction").topics()).containsExactly("health");
         assertThat(tagger.tag("U.S. troops and warships").topics()).containsExactly("defense");
+    }
+
+    @Test
+    void ministersNamedWithTheirCountriesAreBothFound() {
+        assertThat(tagger.tag("Energy ministers Terje Aasland of Norway and Sari Multala of Finland signed the plan.").people())
+                .containsExactly("Terje Aasland", "Sari Multala");
+    }
+
+    @Test
+    void namesKeepTheirParticles() {
+        assertThat(tagger.tag("President Luiz Inácio Lula da Silva opened the summit.").people())
+                .containsExactly("Luiz Inácio Lula da Silva");
+    }
+
+    @Test
+    void gridOperatorsChipmakersAndObservatoriesAreOrganisations() {
+        assertThat(tagger.tag("Fingrid and Statnett will build the cable; Tata Electronics and Renesas will make chips;"
+                + " the European Southern Observatory runs the telescope.").organisations())
+                .contains("Fingrid", "Statnett", "Tata Electronics", "Renesas", "European Southern Observatory");
+    }
+
+    @Test
+    void nationalAgenciesActForTheirCountry() {
+        List<String> countries = tagger.countryHits(Tokenizer.tokens("NASA will train ISRO astronauts."))
+                .stream().map(Gazetteer.Hit::key).toList();
+        assertThat(countries).containsExactly("US", "IN");
     }
 }

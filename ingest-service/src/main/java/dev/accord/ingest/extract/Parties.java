@@ -1,0 +1,155 @@
+package dev.accord.ingest.extract;
+
+import dev.accord.ingest.text.Gazetteer;
+import dev.accord.ingest.text.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who an initiative's parties are (codebook §2): the actors in the subject of its verb and those it is
+ * done with ("link up with Australia", "between Kenya and Ghana", "together with NATO"). A country
+ * that is only mentioned after the verb — a place, a beneficiary, the threat it answers ("following
+ * Chinese hacking") — is not a party. "The two countries", "both nations", "the allies" stand for the
+ * countries the text was just about.
+ */
+final class Parties {
+
+    /** Words after the verb that bring in a co-actor. */
+    private static final Set<String> WITH = Set.of("with", "between", "alongside", "among", "including", "and", "joined",
+            "by", "plus", "partners", "partner");
+    /** Words that make what follows a threat, a cause or a place rather than an actor. */
+    private static final Set<String> NOT_ACTOR = Set.of("following", "after", "amid", "against", "over", "despite", "counter",
+            "countering", "deter", "deterring", "from", "to", "in", "on", "at", "into", "across", "about", "toward", "towards",
+            "of", "for", "than", "like", "such", "near", "around", "off", "beyond", "within");
+    /** Harm nouns after a demonym: "Chinese hacking", "Russian aggression". */
+    private static final Set<String> HARMS = Set.of("hacking", "hackers", "aggression", "threat", "threats", "attack", "attacks",
+            "invasion", "coercion", "cyberattack", "cyberattacks", "espionage", "incursions", "incursion", "interference",
+            "military", "forces", "missiles", "influence", "expansionism", "pressure", "dumping", "overcapacity");
+    private static final Pattern GROUP = Pattern.compile("(?i)\\b(the two|both|the three|all three|the four|the)\\s+"
+            + "(countries|nations|governments|leaders|sides|allies|partners|neighbours|neighbors|states|democracies|economies|capitals|pair)\\b"
+            + "|\\bthe allies\\b|\\bthe two\\b|\\bthey\\b|\\bthe pair\\b|\\bboth\\b");
+    /** A subject that is the text's own authors: "we", "our countries", "the leaders", "participants". */
+    private static final Pattern AUTHORS = Pattern.compile("(?i)^(\\W*\\w+\\W+){0,6}?(we|our (countries|nations|governments)|the leaders|leaders|"
+            + "the participants|participants|the signatories|partners|the partners)\\b");
+    private static final Pattern SINGLE = Pattern.compile("(?i)^(the )?(country|government|nation|kingdom|republic|administration|ministry"
+            + "|it|officials|the state)\\b|\\b(the country|the government|the administration|the ministry)\\b");
+    /** Capitalised words that open a subject without naming an actor. */
+    private static final Set<String> SUBJECT_OPENERS = Set.of("today", "additionally", "also", "in", "through", "together",
+            "finally", "first", "second", "third", "further", "furthermore", "moreover", "building", "as", "under", "with",
+            "the", "a", "an", "this", "these", "both", "president", "prime", "minister", "leaders", "administration",
+            "government", "secretary", "vice", "we", "our");
+    private static final Set<String> PRONOUNS = Set.of("we", "they", "it", "he", "she", "i", "our", "their");
+    /** How far back, in words before a country in the object, a co-actor word may stand. */
+    private static final int WITH_WINDOW = 4;
+
+    private Parties() {
+    }
+
+    /** Party countries of a candidate, given the countries named in the clause and what the text was about before it. */
+    static List<String> countries(Candidate candidate, List<Gazetteer.Hit> countries, Context context) {
+        List<Token> words = candidate.words();
+        int verb = candidate.trigger() == null ? 0 : CandidateFinder.wordIndex(words, candidate.trigger().start());
+        Set<String> parties = new LinkedHashSet<>();
+        for (Gazetteer.Hit hit : countries) {
+            int at = CandidateFinder.wordIndex(words, hit.start());
+            if (isHarmed(words, hit) || afterNotActor(words, at, verb)) {
+                continue;
+            }
+            if (at < verb || candidate.trigger() == null && candidate.thing() != null
+                    && at < CandidateFinder.wordIndex(words, candidate.thing().start())) {
+                parties.add(hit.key());
+            } else if (coActor(words, at, verb)) {
+                parties.add(hit.key());
+            }
+        }
+        String subject = candidate.clause().text().substring(0,
+                candidate.trigger() == null ? 0 : Math.max(0, candidate.trigger().start() - candidate.clause().start()));
+        if (parties.isEmpty() && AUTHORS.matcher(subject).find()) {
+            parties.addAll(context.principals());
+        } else if (GROUP.matcher(subject).find() && parties.size() < 2) {
+            parties.addAll(context.recentGroup());
+        } else if (parties.isEmpty() && SINGLE.matcher(subject.strip()).find()) {
+            parties.addAll(context.recentSingle());
+        }
+        if (parties.isEmpty() && !namesAnActor(subject, words, candidate)) {
+            parties.addAll(context.principals());
+        }
+        return List.copyOf(parties);
+    }
+
+    /** Whether a subject refers to actors named before or to the text's authors: "the two countries", "we", "the leaders". */
+    static boolean refersToGroup(String subject) {
+        return GROUP.matcher(subject).find() || AUTHORS.matcher(subject).find();
+    }
+
+    /** Party organisations: those named in the clause that are not the threat or the place. */
+    static List<String> organisations(Candidate candidate, List<Gazetteer.Hit> organisations) {
+        List<Token> words = candidate.words();
+        int verb = candidate.trigger() == null ? 0 : CandidateFinder.wordIndex(words, candidate.trigger().start());
+        Set<String> parties = new LinkedHashSet<>();
+        for (Gazetteer.Hit hit : organisations) {
+            int at = CandidateFinder.wordIndex(words, hit.start());
+            if (at < verb && !afterNotActor(words, at, verb) || coActor(words, at, verb)) {
+                parties.add(hit.key());
+            }
+        }
+        return new ArrayList<>(parties);
+    }
+
+    /**
+     * Whether the subject names an actor of its own — a company, an agency, a person — that is not a
+     * country: "Netflix is investing …" has no party country, where a bare "Launching a council …" has the
+     * article's.
+     */
+    private static boolean namesAnActor(String subject, List<Token> words, Candidate candidate) {
+        int end = candidate.clause().start() + subject.length();
+        for (int i = 1; i < words.size() && words.get(i).end() <= end; i++) {
+            Token word = words.get(i);
+            if (Character.isUpperCase(word.form().codePointAt(0)) && !SUBJECT_OPENERS.contains(word.lower())) {
+                return true;
+            }
+        }
+        return !words.isEmpty() && words.get(0).end() <= end && Character.isUpperCase(words.get(0).form().codePointAt(0))
+                && !SUBJECT_OPENERS.contains(words.get(0).lower()) && !Lexicon.ARTICLES.contains(words.get(0).lower())
+                && !PRONOUNS.contains(words.get(0).lower());
+    }
+
+    private static boolean isHarmed(List<Token> words, Gazetteer.Hit hit) {
+        int next = CandidateFinder.wordIndex(words, hit.end());
+        return next < words.size() && HARMS.contains(words.get(next).lower());
+    }
+
+    /** Whether a prepositional word stands right before the mention, in the subject's fronted phrase. */
+    private static boolean afterNotActor(List<Token> words, int at, int verb) {
+        if (at >= verb) {
+            return false;
+        }
+        for (int i = at - 1; i >= Math.max(0, at - 2); i--) {
+            String word = words.get(i).lower();
+            if (NOT_ACTOR.contains(word) && !word.equals("of")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A mention after the verb is a party only when a co-actor word leads to it ("with Australia", "between X and Y"). */
+    private static boolean coActor(List<Token> words, int at, int verb) {
+        if (at <= verb) {
+            return false;
+        }
+        for (int i = at - 1; i >= Math.max(verb + 1, at - WITH_WINDOW); i--) {
+            String word = words.get(i).lower();
+            if (WITH.contains(word)) {
+                return !word.equals("and") || i > 0 && coActor(words, i, verb);
+            }
+            if (NOT_ACTOR.contains(word)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.accord.ingest.extract;
+
+import dev.accord.ingest.text.Gazetteer;
+import dev.accord.ingest.text.Token;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The stage a clause claims, from the verb that governs the initiative and the words around it:
+ * modality ("plan to", "hope"), agreement ("agreed to"), tense ("will establish", "launched") and the
+ * verb's own meaning (cancel, suspend, complete, expand, propose). The codebook's §3 in code.
+ */
+final class StageRules {
+
+    private static final Set<String> FUTURE = Set.of("will", "shall", "ll", "would", "going", "set", "due", "scheduled", "slated");
+    private static final Set<String> PROGRESSIVE = Set.of("is", "are", "am");
+    private static final Set<String> PERFECT = Set.of("has", "have", "had");
+    private static final Set<String> HEDGED = Set.of("may", "might", "could", "likely", "possible", "possibly", "expected",
+            "considering", "consider", "mulling", "weighing", "hopes", "hope", "hoped", "hoping");
+    private static final int MODALITY_WINDOW = 6;
+
+    private StageRules() {
+    }
+
+    static String stageOf(Candidate candidate) {
+        List<Token> words = candidate.words();
+        if (candidate.trigger() == null) {
+            return "announced";
+        }
+        int verb = CandidateFinder.wordIndex(words, candidate.trigger().start());
+        String cls = candidate.triggerClass();
+        List<Gazetteer.Hit> triggers = Lexicon.TRIGGERS.hitsIn(words.subList(0, verb));
+        // A governing verb before the trigger ("agreed to establish", "plans to create", "proposed to set up").
+        String governing = triggers.isEmpty() ? null : classOf(triggers.get(triggers.size() - 1));
+        boolean infinitive = verb > 0 && words.get(verb - 1).lower().equals("to");
+        boolean future = anyBefore(words, verb, FUTURE);
+        boolean hedged = anyBefore(words, verb, HEDGED);
+        String verbForm = words.get(verb).lower();
+
+        switch (cls) {
+            case "cancel":
+                return future || infinitive && governing != null && !governing.equals("agree") ? "planned" : "cancelled";
+            case "suspend":
+                return "suspended";
+            case "complete":
+                return future || infinitive || hedged ? "planned" : "completed";
+            default:
+                break;
+        }
+        if (governing != null && infinitive) {
+            switch (governing) {
+                case "agree":
+                    return "agreed";
+                case "plan":
+                    return "planned";
+                case "propose":
+                    return "proposed";
+                case "announce":
+                    return "announced";
+                default:
+                    break;
+            }
+        }
+        if (hedged && !cls.equals("expand")) {
+            return "planned";
+        }
+        switch (cls) {
+            case "plan":
+                return "planned";
+            case "propose":
+                return "proposed";
+            case "agree":
+                return future ? "announced" : "agreed";
+            case "expand":
+                return "expanded";
+            case "announce":
+                return "announced";
+            case "launch":
+                if (future || infinitive) {
+                    return "announced";
+                }
+                boolean progressive = verbForm.endsWith("ing") && verb > 0 && PROGRESSIVE.contains(words.get(verb - 1).lower());
+                boolean past = verbForm.endsWith("ed") || verbForm.equals("began") || verbForm.equals("begun")
+                        || verbForm.equals("built") || verbForm.equals("set") || verbForm.equals("made")
+                        || anyBefore(words, verb, PERFECT);
+                return progressive || past || verbForm.endsWith("ing") && verb == 0 ? "launched" : "announced";
+            default:
+                return "announced";
+        }
+    }
+
+    private static String classOf(Gazetteer.Hit hit) {
+        return hit.key().substring(0, hit.key().indexOf(':'));
+    }
+
+    private static boolean anyBefore(List<Token> words, int verb, Set<String> cues) {
+        for (int i = Math.max(0, verb - MODALITY_WINDOW); i < verb; i++) {
+            if (cues.contains(words.get(i).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
