@@ -12,8 +12,8 @@ public final class Taxonomy {
     public static final Set<String> TOPICS = Set.of("defense", "intelligence", "space", "technology", "trade",
             "energy-climate", "health", "diplomacy", "culture", "education", "economy", "security", "humanitarian", "other");
 
-    public static final Set<String> STAGES = Set.of("proposed", "planned", "announced", "launched", "expanded",
-            "completed", "cancelled");
+    public static final Set<String> STAGES = Set.of("proposed", "planned", "announced", "agreed", "launched", "expanded",
+            "completed", "suspended", "cancelled");
 
     private static final Set<String> ASSIGNED_COUNTRIES = Set.of(Locale.getISOCountries());
 

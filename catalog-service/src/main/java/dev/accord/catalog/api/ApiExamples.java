@@ -67,7 +67,7 @@ final class ApiExamples {
     static final String BAD_PARAMETER = """
             {"type": "about:blank", "title": "Invalid parameter", "status": 400,
              "detail": "Unknown stage 'rumoured'.", "instance": "/api/initiatives", "parameter": "stage",
-             "allowed": ["proposed", "planned", "announced", "launched", "expanded", "completed", "cancelled"]}""";
+             "allowed": ["proposed", "planned", "announced", "agreed", "launched", "expanded", "completed", "suspended", "cancelled"]}""";
 
     static final String NOT_ACCEPTABLE = """
             {"type": "about:blank", "title": "Not Acceptable", "status": 406,

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Lifecycle stages in the order an initiative passes through them; cancelled ends any of them. */
+/**
+ * Lifecycle stages in the order an initiative passes through them (docs/extraction.md §3); cancelled
+ * ends any of them, suspended pauses one until it is launched, expanded or completed again.
+ */
 public enum Stage {
-    PROPOSED, PLANNED, ANNOUNCED, LAUNCHED, EXPANDED, COMPLETED, CANCELLED;
+    PROPOSED, PLANNED, ANNOUNCED, AGREED, LAUNCHED, EXPANDED, COMPLETED, SUSPENDED, CANCELLED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -23,6 +26,12 @@ public enum Stage {
 
     /** Whether a mention claiming {@code next} moves an entry that is at this stage. */
     public boolean isAdvancedBy(Stage next) {
-        return this != CANCELLED && this != COMPLETED && next.ordinal() > ordinal();
+        if (this == CANCELLED || this == COMPLETED || next == this) {
+            return false;
+        }
+        if (this == SUSPENDED) {
+            return next == LAUNCHED || next == EXPANDED || next == COMPLETED || next == CANCELLED;
+        }
+        return next == SUSPENDED ? ordinal() >= AGREED.ordinal() : next.ordinal() > ordinal();
     }
 }
