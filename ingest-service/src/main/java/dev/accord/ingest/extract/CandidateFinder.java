@@ -21,6 +21,8 @@ final class CandidateFinder {
     /** How far before a passive verb its subject's head may end. */
     private static final int PASSIVE_WINDOW = 10;
     private static final int MIN_WEAK_WORDS = 6;
+    private static final Set<String> NOUN_MARKERS = Set.of("a", "an", "the", "its", "their", "our", "his", "her", "this", "that",
+            "these", "those", "of", "s", "new", "such", "each", "every", "any", "no");
     private static final Set<String> COORDINATED_AUXILIARIES = Set.of("will", "to", "would", "shall", "also", "plan", "plans");
     private static final Set<String> PASSIVE_AUXILIARIES = Set.of("be", "been", "being", "is", "are", "was", "were");
 
@@ -35,7 +37,7 @@ final class CandidateFinder {
      * coordinated with it ("will establish a council and launch a fund").
      */
     List<Candidate> find(Passage passage, Sentence clause, List<Token> words) {
-        List<Gazetteer.Hit> triggers = Lexicon.TRIGGERS.hitsIn(words);
+        List<Gazetteer.Hit> triggers = verbs(Lexicon.TRIGGERS.hitsIn(words), words);
         List<Gazetteer.Hit> things = Lexicon.THINGS.hitsIn(words);
         List<Gazetteer.Hit> parties = new ArrayList<>(tagger.countryHits(words));
         parties.addAll(tagger.organisationHits(words));
@@ -55,7 +57,14 @@ final class CandidateFinder {
             }
             Gazetteer.Hit thing = firstAfter(things, words, trigger.end(), triggerWord + OBJECT_WINDOW);
             if (name != null || thing != null) {
-                found.add(new Candidate(passage, clause, words, trigger, thing, name != null ? name
+                boolean coordinatedVerb = objectEnd >= 0;
+                int objectStart = name != null ? name.start() : thing.start();
+                if (coordinatedVerb && clause.text().substring(trigger.end() - clause.start(), objectStart - clause.start()).contains(",")) {
+                    continue;
+                }
+                // A coordinated verb's initiative is evidenced by its own part of the sentence.
+                Sentence evidence = coordinatedVerb ? tail(clause, words, triggerWord) : clause;
+                found.add(new Candidate(passage, evidence, words, trigger, thing, name != null ? name
                         : nameAround(runs, words, parties, thing)));
                 objectEnd = Math.max(name == null ? 0 : name.end(), thing == null ? 0 : thing.end());
             }
@@ -66,10 +75,37 @@ final class CandidateFinder {
         return single(passage, clause, words, triggers, things, parties, runs).map(List::of).orElse(List.of());
     }
 
+    /**
+     * Drops trigger words used as nouns: after an article, a possessive or a number ("the plan", "60 partners",
+     * "its launch") a verb form is a noun, and what follows it is not its object.
+     */
+    static List<Gazetteer.Hit> verbs(List<Gazetteer.Hit> triggers, List<Token> words) {
+        List<Gazetteer.Hit> verbs = new ArrayList<>(triggers.size());
+        for (Gazetteer.Hit trigger : triggers) {
+            int at = wordIndex(words, trigger.start());
+            String before = at == 0 ? "" : words.get(at - 1).lower();
+            boolean noun = NOUN_MARKERS.contains(before) || !before.isEmpty() && Character.isDigit(before.charAt(0));
+            if (!noun) {
+                verbs.add(trigger);
+            }
+        }
+        return verbs;
+    }
+
     private static boolean governsNamed(Gazetteer.Hit next, int triggerWord, List<Token> words, List<Gazetteer.Hit> parties,
             List<Candidate.NamedSpan> runs) {
         int nextWord = wordIndex(words, next.start());
         return nextWord - triggerWord <= 3 && nameAfter(runs, words, parties, next, nextWord) != null;
+    }
+
+    /** The part of a clause from the "and" before a coordinated verb to the clause's end. */
+    private static Sentence tail(Sentence clause, List<Token> words, int verb) {
+        int from = verb;
+        while (from > 0 && !words.get(from).lower().equals("and") && verb - from < 3) {
+            from--;
+        }
+        int start = words.get(from).start();
+        return new Sentence(clause.text().substring(start - clause.start()), start, clause.end());
     }
 
     /** A verb that starts a coordinated clause: "and" or a comma stands right before it (or before its auxiliary). */

@@ -28,7 +28,8 @@ final class CorePattern {
         }
         boolean verb = features.stream().anyMatch(SETTING_UP::contains);
         boolean actor = features.stream().anyMatch(ACTOR::contains);
-        boolean object = features.contains("named") || features.contains("gap=near") || features.contains("gap=mid");
+        boolean object = features.contains("named") || features.contains("gap=near") || features.contains("gap=mid")
+                || features.contains("gap=far");
         return verb && actor && object;
     }
 }

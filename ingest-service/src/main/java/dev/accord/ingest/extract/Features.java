@@ -92,7 +92,7 @@ final class Features {
             if (negated) {
                 f.add("negated");
             }
-            List<Gazetteer.Hit> before = Lexicon.TRIGGERS.hitsIn(words.subList(0, verb));
+            List<Gazetteer.Hit> before = CandidateFinder.verbs(Lexicon.TRIGGERS.hitsIn(words.subList(0, verb)), words);
             if (!before.isEmpty()) {
                 String pre = before.get(before.size() - 1).key();
                 f.add("pre=" + pre.substring(0, pre.indexOf(':')));

@@ -29,7 +29,7 @@ final class StageRules {
         }
         int verb = CandidateFinder.wordIndex(words, candidate.trigger().start());
         String cls = candidate.triggerClass();
-        List<Gazetteer.Hit> triggers = Lexicon.TRIGGERS.hitsIn(words.subList(0, verb));
+        List<Gazetteer.Hit> triggers = CandidateFinder.verbs(Lexicon.TRIGGERS.hitsIn(words.subList(0, verb)), words);
         // A governing verb before the trigger ("agreed to establish", "plans to create", "proposed to set up").
         String governing = triggers.isEmpty() ? null : classOf(triggers.get(triggers.size() - 1));
         boolean infinitive = verb > 0 && words.get(verb - 1).lower().equals("to");

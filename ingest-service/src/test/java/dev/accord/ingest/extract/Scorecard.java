@@ -21,6 +21,8 @@ final class Scorecard {
     int topicRight;
     int stageRight;
     int lookalikesReported;
+    /** Reports that matched no label because their sentence's labels were already matched: a second report of one sentence. */
+    int repeats;
     final Map<String, Map<String, Integer>> stageConfusion = new TreeMap<>();
     final List<String> misses = new ArrayList<>();
     final List<String> noise = new ArrayList<>();
@@ -47,7 +49,9 @@ final class Scorecard {
                 }
             }
             if (best < 0) {
-                noise.add(doc.id() + ": [" + report.stage() + "] " + report.title() + " <= " + cut(report.evidence().text()));
+                boolean repeat = doc.labels().stream().anyMatch(label -> overlaps(doc.text(), label.evidence(), report));
+                repeats += repeat ? 1 : 0;
+                noise.add((repeat ? "(repeat) " : "") + doc.id() + ": [" + report.stage() + "] " + report.title() + " <= " + cut(report.evidence().text()));
                 if (doc.lookalikes().stream().anyMatch(look -> overlaps(doc.text(), look, report))) {
                     lookalikesReported++;
                 }
@@ -95,9 +99,9 @@ final class Scorecard {
     }
 
     String summary(String name) {
-        return String.format("%-6s P %.3f  R %.3f  F1 %.3f  parties %.3f  topic %.3f  stage %.3f  (reported %d, labelled %d, matched %d, look-alikes reported %d)",
+        return String.format("%-6s P %.3f  R %.3f  F1 %.3f  parties %.3f  topic %.3f  stage %.3f  (reported %d, labelled %d, matched %d, repeats %d, look-alikes reported %d)",
                 name, precision(), recall(), f1(), ratio(partiesRight), ratio(topicRight), ratio(stageRight), reported, labelled, matched,
-                lookalikesReported);
+                repeats, lookalikesReported);
     }
 
     String confusion() {

@@ -2,14 +2,26 @@ package dev.accord.ingest.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
 
     private final Gazetteer countries = Gazetteer.load("taxonomy/countries.tsv", true);
     private final Gazetteer topics = Gazetteer.load("taxonomy/topics.tsv", false);
-    private final Gazetteer stages = Gazetteer.load("lexicon/stages.tsv", false);
+    /** Entries in priority order, as a lexicon file would list them. */
+    private final Gazetteer stages = Gazetteer.of(stageEntries(), false);
+
+    private static Map<String, List<String>> stageEntries() {
+        Map<String, List<String>> entries = new LinkedHashMap<>();
+        entries.put("expanded", List.of("expand", "expanded"));
+        entries.put("launched", List.of("launch", "launched"));
+        entries.put("planned", List.of("will", "plan"));
+        entries.put("announced", List.of("announce", "will announce"));
+        return entries;
+    }
 
     @Test
     void abbreviationsMatchWithOrWithoutDotsAndNextToHyphens() {
