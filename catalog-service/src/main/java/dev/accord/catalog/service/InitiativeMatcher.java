@@ -2,7 +2,9 @@ package dev.accord.catalog.service;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,7 +34,15 @@ public final class InitiativeMatcher {
             List<String> terms) {
 
         public static Features of(String title, String evidence, List<String> countries, List<String> organisations) {
-            return new Features(countries, organisations, MergeTerms.of(title), MergeTerms.of(title, evidence));
+            List<String> titleTerms = MergeTerms.of(title);
+            Optional<String> name = ProgrammeName.keyOf(title);
+            if (name.isPresent()) {
+                // Stored with the title's stems, so the in-memory index and the database keep it without a column of its own.
+                titleTerms = new ArrayList<>(titleTerms);
+                titleTerms.add(name.get());
+                titleTerms = List.copyOf(titleTerms);
+            }
+            return new Features(countries, organisations, titleTerms, MergeTerms.of(title, evidence));
         }
 
         /** Keys two compatible mentions always share one of: each country code, and "org:" + each organisation. */
@@ -43,10 +53,18 @@ public final class InitiativeMatcher {
         }
     }
 
-    /** The wording similarity in [0, 1] when the parties are compatible, otherwise -1. */
+    /**
+     * The wording similarity in [0, 1] when the parties are compatible, otherwise -1. Two mentions that name
+     * their programmes by different names are different initiatives, however alike the rest of their wording
+     * (0); the same name is the same initiative (1).
+     */
     public static double score(Features a, Features b, double titleWeight) {
         if (!partiesCompatible(a, b)) {
             return -1;
+        }
+        int names = ProgrammeName.compare(a.titleTerms(), b.titleTerms());
+        if (names != 0) {
+            return names > 0 ? 1 : 0;
         }
         return titleWeight * MergeTerms.overlap(a.titleTerms(), b.titleTerms(), MIN_TITLE_TERMS)
                 + (1 - titleWeight) * MergeTerms.overlap(a.terms(), b.terms(), MIN_TERMS);

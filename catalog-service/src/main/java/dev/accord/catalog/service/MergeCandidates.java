@@ -273,7 +273,8 @@ final class MergeCandidates {
             if (!timesOf.get(c).anyWithin(from, to) || !sharesAny(candidate.partyKeys(), keys)) {
                 continue;
             }
-            double score = counted ? (InitiativeMatcher.partiesCompatible(mention, candidate.features()) ? wording : -1)
+            double score = counted ? (InitiativeMatcher.partiesCompatible(mention, candidate.features())
+                    ? ProgrammeName.adjust(wording, mention.titleTerms(), candidate.features().titleTerms()) : -1)
                     : InitiativeMatcher.score(mention, candidate.features(), titleWeight);
             if (!(score >= threshold)) {
                 continue;
