@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,7 @@ public class InitiativeExtractor {
 
     private static final Pattern ATTRIBUTION = Pattern.compile("(?i),\\s*(an?|the|one|two|three)?\\s*(senior )?(administration )?"
             + "(official|officials|spokesperson|spokesman|spokeswoman)\\s+said\\.?$");
+    private static final Pattern DATELINE = Pattern.compile("^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?),\\s");
     private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,;:]$");
     private static final Pattern BULLET_MARK = Pattern.compile("^\\s*(?:[•·▪●◦‣*–-]|\\d{1,2}[.)])\\s+");
@@ -107,8 +109,9 @@ public class InitiativeExtractor {
             List<Gazetteer.Hit> countries = tagger.countryHits(sentenceWords);
             List<Gazetteer.Hit> triggers = Lexicon.TRIGGERS.hitsIn(sentenceWords);
             int verb = triggers.isEmpty() ? Integer.MAX_VALUE : triggers.get(0).start();
-            context.read(countries.stream().map(Gazetteer.Hit::key).distinct().toList(),
-                    countries.stream().filter(h -> h.end() <= verb).map(Gazetteer.Hit::key).distinct().toList());
+            List<String> subjects = new ArrayList<>(dateline(passage.sentence().text()));
+            subjects.addAll(Parties.subjectCountries(sentenceWords, countries, verb));
+            context.read(countries.stream().map(Gazetteer.Hit::key).distinct().toList(), subjects.stream().distinct().toList());
         }
         return scored;
     }
@@ -194,6 +197,20 @@ public class InitiativeExtractor {
             summary = TRAILING_PUNCTUATION.matcher(summary).replaceAll("") + ".";
         }
         return Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
+    }
+
+    /**
+     * The country of a wire dateline ("PARIS, March 6 - The government plans …"): where the story is filed
+     * is whose government "the government" is.
+     */
+    private List<String> dateline(String sentence) {
+        Matcher matcher = DATELINE.matcher(sentence);
+        if (!matcher.lookingAt()) {
+            return List.of();
+        }
+        String place = matcher.group(1);
+        String titled = Character.toUpperCase(place.charAt(0)) + place.substring(1).toLowerCase(Locale.ROOT);
+        return tagger.countryHits(Tokenizer.tokens(titled)).stream().map(Gazetteer.Hit::key).distinct().toList();
     }
 
     /** Token offsets relative to the clause become offsets in the article, as hits and names use. */

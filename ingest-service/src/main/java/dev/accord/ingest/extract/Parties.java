@@ -27,7 +27,9 @@ final class Parties {
     /** Harm nouns after a demonym: "Chinese hacking", "Russian aggression". */
     private static final Set<String> HARMS = Set.of("hacking", "hackers", "aggression", "threat", "threats", "attack", "attacks",
             "invasion", "coercion", "cyberattack", "cyberattacks", "espionage", "incursions", "incursion", "interference",
-            "military", "forces", "missiles", "influence", "expansionism", "pressure", "dumping", "overcapacity");
+            "military", "forces", "missiles", "influence", "expansionism", "pressure", "dumping", "overcapacity", "war", "wars",
+            "aggressions", "occupation", "bombing", "strikes", "sanctions", "regime", "nuclear", "programme", "program",
+            "threatening", "destabilizing", "destabilising", "troops");
     private static final Pattern GROUP = Pattern.compile("(?i)\\b(the two|both|the three|all three|the four|the)\\s+"
             + "(countries|nations|governments|leaders|sides|allies|partners|neighbours|neighbors|states|democracies|economies|capitals|pair)\\b"
             + "|\\bthe allies\\b|\\bthe two\\b|\\bthey\\b|\\bthe pair\\b|\\bboth\\b");
@@ -35,7 +37,7 @@ final class Parties {
     private static final Pattern AUTHORS = Pattern.compile("(?i)^(\\W*\\w+\\W+){0,6}?(we|our (countries|nations|governments)|the leaders|leaders|"
             + "the participants|participants|the signatories|partners|the partners)\\b");
     private static final Pattern SINGLE = Pattern.compile("(?i)^(the )?(country|government|nation|kingdom|republic|administration|ministry"
-            + "|it|officials|the state)\\b|\\b(the country|the government|the administration|the ministry)\\b");
+            + "|it|officials|the state)\\b|\\b(the|his|her|its|their) (country|government|administration|ministry|cabinet|parliament)\\b");
     /** Capitalised words that open a subject without naming an actor. */
     private static final Set<String> SUBJECT_OPENERS = Set.of("today", "additionally", "also", "in", "through", "together",
             "finally", "first", "second", "third", "further", "furthermore", "moreover", "building", "as", "under", "with",
@@ -119,7 +121,25 @@ final class Parties {
 
     private static boolean isHarmed(List<Token> words, Gazetteer.Hit hit) {
         int next = CandidateFinder.wordIndex(words, hit.end());
+        if (next < words.size() && words.get(next).lower().equals("s")) {
+            next++; // "Russia’s invasion"
+        }
         return next < words.size() && HARMS.contains(words.get(next).lower());
+    }
+
+    /**
+     * The countries acting in a sentence's subject, before its first verb: not a threat ("Putin’s war"),
+     * not the object of a preposition ("attacks on Ukraine"). What the article is about is read from these.
+     */
+    static List<String> subjectCountries(List<Token> words, List<Gazetteer.Hit> countries, int firstVerbStart) {
+        Set<String> subjects = new LinkedHashSet<>();
+        for (Gazetteer.Hit hit : countries) {
+            int at = CandidateFinder.wordIndex(words, hit.start());
+            if (hit.end() <= firstVerbStart && !isHarmed(words, hit) && !afterNotActor(words, at, words.size())) {
+                subjects.add(hit.key());
+            }
+        }
+        return List.copyOf(subjects);
     }
 
     /** Whether a prepositional word stands right before the mention, in the subject's fronted phrase. */

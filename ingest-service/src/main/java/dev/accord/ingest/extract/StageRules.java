@@ -39,7 +39,8 @@ final class StageRules {
 
         switch (cls) {
             case "cancel":
-                return future || infinitive && governing != null && !governing.equals("agree") ? "planned" : "cancelled";
+                // "will scrap the programme" announces the end, as "will establish" announces a start.
+                return future ? "announced" : infinitive && governing != null && !governing.equals("agree") ? "planned" : "cancelled";
             case "suspend":
                 return "suspended";
             case "complete":
