@@ -28,6 +28,12 @@ final class Features {
     private static final Pattern OFFICIAL = Pattern.compile("\\b(President|Prime Minister|Minister|Secretary|Chancellor|Government|"
             + "government|Administration|administration|Ministry|ministry|Department|Agency|Commission|Council|Leaders|leaders|officials)\\b");
     private static final int MAX_WORD_FEATURES = 40;
+    private static final int MIN_LIST_PASSAGES = 6;
+    /** One passage in four an item makes a list-shaped document. */
+    private static final int LIST_SHARE_DENOMINATOR = 4;
+    /** Features weighed separately in list-shaped and prose documents. */
+    private static final List<String> PER_SHAPE = List.of("cls=", "form=", "subj=", "future", "perfect", "attributed", "quoted",
+            "list-item", "lead-in", "named", "gap=", "no-object", "official", "discourse=");
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("we", "they", "it", "he", "she", "i", "you");
     private static final Set<String> FUTURE = Set.of("will", "shall", "ll", "would", "going");
     private static final Set<String> PERFECT = Set.of("has", "have", "had");
@@ -45,7 +51,17 @@ final class Features {
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("none");
     }
 
-    static String[] of(Candidate c, String articleField, List<String> topics, int countries, int organisations,
+    /**
+     * The article's shape: "list" when many of its passages are list items or "Heading: text" items (a fact
+     * sheet, a communiqué), else "prose" (a news story). The two announce in different ways, and the
+     * classifier weighs some features per shape.
+     */
+    static String shapeOf(List<Passage> passages) {
+        long items = passages.stream().filter(p -> p.listItem() || Titles.leadIn(p.sentence().text()).isPresent()).count();
+        return passages.size() >= MIN_LIST_PASSAGES && items * LIST_SHARE_DENOMINATOR >= passages.size() ? "list" : "prose";
+    }
+
+    static String[] of(Candidate c, String articleField, String shape, List<String> topics, int countries, int organisations,
             boolean countryInSubject) {
         List<String> f = new ArrayList<>();
         List<Token> words = c.words();
@@ -166,6 +182,12 @@ final class Features {
         int n = words.size();
         f.add("len=" + (n <= 8 ? "short" : n <= 20 ? "mid" : n <= 40 ? "long" : "very-long"));
         f.add("topic=" + (topics.isEmpty() ? "none" : topics.get(0)));
+        f.add("shape=" + shape);
+        for (String feature : List.copyOf(f)) {
+            if (PER_SHAPE.stream().anyMatch(feature::startsWith)) {
+                f.add(shape + "&" + feature);
+            }
+        }
         return f.toArray(String[]::new);
     }
 }

@@ -99,12 +99,14 @@ public class InitiativeExtractor {
         List<String> articleTopics = ordered(tagger.rankedTopics(articleWords));
         Context context = new Context();
         List<Scored> scored = new ArrayList<>();
-        for (Passage passage : Segmenter.passages(text)) {
+        List<Passage> passages = Segmenter.passages(text);
+        String shape = Features.shapeOf(passages);
+        for (Passage passage : passages) {
             List<Token> sentenceWords = Tokenizer.tokens(passage.sentence().text());
             for (Sentence clause : clauses.split(passage.sentence())) {
                 List<Token> words = clause.text().equals(passage.sentence().text()) ? sentenceWords : Tokenizer.tokens(clause.text());
                 rebase(words, clause.start());
-                finder.find(passage, clause, words).forEach(candidate -> scored.add(score(candidate, field, articleTopics, context)));
+                finder.find(passage, clause, words).forEach(candidate -> scored.add(score(candidate, field, shape, articleTopics, context)));
             }
             List<Gazetteer.Hit> countries = tagger.countryHits(sentenceWords);
             List<Gazetteer.Hit> triggers = Lexicon.TRIGGERS.hitsIn(sentenceWords);
@@ -116,7 +118,7 @@ public class InitiativeExtractor {
         return scored;
     }
 
-    private Scored score(Candidate candidate, String field, List<String> articleTopics, Context context) {
+    private Scored score(Candidate candidate, String field, String shape, List<String> articleTopics, Context context) {
         List<Gazetteer.Hit> countryHits = tagger.countryHits(candidate.words());
         List<Gazetteer.Hit> organisationHits = tagger.organisationHits(candidate.words());
         List<String> countries = Parties.countries(candidate, countryHits, context);
@@ -124,7 +126,7 @@ public class InitiativeExtractor {
         List<String> topics = topicsOf(candidate, articleTopics);
         boolean countryInSubject = candidate.trigger() != null
                 && countryHits.stream().anyMatch(h -> h.end() <= candidate.trigger().start());
-        String[] features = Features.of(candidate, field, tagger.topics(candidate.words()), countryHits.size(),
+        String[] features = Features.of(candidate, field, shape, tagger.topics(candidate.words()), countryHits.size(),
                 organisationHits.size(), countryInSubject);
         double probability = classifier == null ? Double.NaN : classifier.probability(features);
         if (CorePattern.matches(new HashSet<>(List.of(features)))) {

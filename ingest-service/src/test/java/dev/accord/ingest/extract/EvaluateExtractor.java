@@ -33,6 +33,7 @@ public final class EvaluateExtractor {
                 print("noise", card.noise);
                 print("parties", card.wrongParties);
                 print("stages", card.wrongStages);
+                print("topics", card.wrongTopics);
             }
         }
     }

@@ -28,6 +28,7 @@ final class Scorecard {
     final List<String> noise = new ArrayList<>();
     final List<String> wrongParties = new ArrayList<>();
     final List<String> wrongStages = new ArrayList<>();
+    final List<String> wrongTopics = new ArrayList<>();
 
     void add(Corpus.Doc doc, List<FoundInitiative> found) {
         reported += found.size();
@@ -68,6 +69,8 @@ final class Scorecard {
             }
             if (!label.topics().isEmpty() && report.topics().contains(label.topics().get(0))) {
                 topicRight++;
+            } else {
+                wrongTopics.add(doc.id() + ": " + report.topics() + " expected " + label.topics() + " <= " + cut(report.evidence().text()));
             }
             if (label.stage().equals(report.stage())) {
                 stageRight++;
