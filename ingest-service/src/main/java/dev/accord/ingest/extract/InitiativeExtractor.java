@@ -5,7 +5,9 @@ import dev.accord.ingest.text.Gazetteer;
 import dev.accord.ingest.text.Sentence;
 import dev.accord.ingest.text.Token;
 import dev.accord.ingest.text.Tokenizer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,6 +69,11 @@ public class InitiativeExtractor {
         this.finder = new CandidateFinder(tagger);
         this.classifier = classifier;
         this.threshold = threshold;
+    }
+
+    /** Loads the sentence model and the classifier at start-up, not on the first article. */
+    void warmUp(@Observes StartupEvent started) {
+        EnglishModels.warm();
     }
 
     public List<FoundInitiative> extract(String text) {
