@@ -2,12 +2,12 @@ package dev.accord.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accord.ingest.clean.ArticleDraft;
+import dev.accord.ingest.clean.BoilerplateCleaner;
+import dev.accord.ingest.clean.CleanedArticle;
 import dev.accord.ingest.extract.ClauseSplitter;
 import dev.accord.ingest.extract.FoundInitiative;
 import dev.accord.ingest.extract.InitiativeExtractor;
-import dev.accord.ingest.service.ArticleDraft;
-import dev.accord.ingest.service.BoilerplateCleaner;
-import dev.accord.ingest.service.CleanedArticle;
 import dev.accord.ingest.tag.Tagger;
 import dev.accord.ingest.tag.Tags;
 import java.io.IOException;

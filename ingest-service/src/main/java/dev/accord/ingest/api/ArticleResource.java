@@ -1,8 +1,8 @@
 package dev.accord.ingest.api;
 
 import dev.accord.common.web.ProblemException;
-import dev.accord.ingest.service.ArticleDraft;
-import dev.accord.ingest.service.ArticleIntake;
+import dev.accord.ingest.clean.ArticleDraft;
+import dev.accord.ingest.intake.ArticleIntake;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**

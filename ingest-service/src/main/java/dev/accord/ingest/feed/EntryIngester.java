@@ -2,9 +2,9 @@ package dev.accord.ingest.feed;
 
 import dev.accord.common.web.ProblemException;
 import dev.accord.ingest.api.IngestResult;
+import dev.accord.ingest.clean.ArticleDraft;
 import dev.accord.ingest.config.IngestConfig;
-import dev.accord.ingest.service.ArticleDraft;
-import dev.accord.ingest.service.ArticleIntake;
+import dev.accord.ingest.intake.ArticleIntake;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

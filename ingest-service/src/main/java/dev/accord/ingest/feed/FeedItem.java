@@ -1,6 +1,6 @@
 package dev.accord.ingest.feed;
 
-import dev.accord.ingest.service.UrlCanonicalizer;
+import dev.accord.ingest.intake.UrlCanonicalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package dev.accord.ingest.feed;
 
-import dev.accord.ingest.service.UrlCanonicalizer;
+import dev.accord.ingest.intake.UrlCanonicalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringReader;

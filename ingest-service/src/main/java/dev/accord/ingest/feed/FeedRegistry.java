@@ -1,12 +1,12 @@
 package dev.accord.ingest.feed;
 
 import dev.accord.common.net.AddressGuard;
-import dev.accord.common.web.ProblemException;
 import dev.accord.common.web.Cursor;
+import dev.accord.common.web.ProblemException;
 import dev.accord.ingest.config.IngestConfig;
 import dev.accord.ingest.domain.Feed;
 import dev.accord.ingest.domain.FeedEntry;
-import dev.accord.ingest.service.UrlCanonicalizer;
+import dev.accord.ingest.intake.UrlCanonicalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -1,12 +1,12 @@
 package dev.accord.ingest.extract;
 
-import dev.accord.ingest.service.ArticleDraft;
-import dev.accord.ingest.service.BoilerplateCleaner;
-import dev.accord.ingest.tag.Tagger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accord.ingest.clean.ArticleDraft;
+import dev.accord.ingest.clean.BoilerplateCleaner;
+import dev.accord.ingest.tag.Tagger;
 import dev.accord.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,8 +2,8 @@ package dev.accord.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.ingest.service.ArticleDraft;
-import dev.accord.ingest.service.BoilerplateCleaner;
+import dev.accord.ingest.clean.ArticleDraft;
+import dev.accord.ingest.clean.BoilerplateCleaner;
 import dev.accord.ingest.tag.Tagger;
 import dev.accord.testsupport.Fixtures;
 import java.util.List;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.Topics;
-import dev.accord.ingest.service.UrlCanonicalizer;
+import dev.accord.ingest.intake.UrlCanonicalizer;
 import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.CloudEventAssertions;
 import dev.accord.testsupport.TestKafka;

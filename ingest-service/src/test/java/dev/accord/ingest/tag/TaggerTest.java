@@ -1,10 +1,10 @@
 package dev.accord.ingest.tag;
 
-import dev.accord.ingest.service.ArticleFixtures;
-import dev.accord.ingest.text.Gazetteer;
-import dev.accord.ingest.text.Tokenizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accord.ingest.clean.ArticleFixtures;
+import dev.accord.ingest.text.Gazetteer;
+import dev.accord.ingest.text.Tokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

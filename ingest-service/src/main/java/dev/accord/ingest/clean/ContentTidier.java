@@ -1,0 +1,80 @@
+package dev.accord.ingest.clean;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Removes what sits inside the article's container without being article: link lists ("Related", "More on
+ * this"), share and tag blocks, headings of such blocks, empty wrappers. Prose-rich blocks (many commas) are
+ * kept whatever else they hold.
+ */
+final class ContentTidier {
+
+    private static final String BLOCKS = "div, section, aside, ul, ol, dl, table, form, fieldset, figure, header, "
+            + "footer";
+    // A block with this many commas is prose, not furniture.
+    private static final int PROSE_COMMAS = 10;
+    // Less text than this in a block without prose is a label, a counter or a leftover wrapper.
+    private static final int MIN_BLOCK_CHARS = 25;
+    // Link shares above which a block is a list of links: stricter unless the block is named as article text.
+    private static final double LINK_DENSITY_UNNAMED = 0.2;
+    private static final double LINK_DENSITY_NAMED = 0.5;
+    // A short paragraph this much in links is a teaser for another page; a heading, the title of a link list.
+    private static final double LINK_PARAGRAPH_DENSITY = 0.8;
+    private static final double LINK_HEADING_DENSITY = 0.33;
+    private static final int LINK_PARAGRAPH_MAX_CHARS = 200;
+    // A block holding this share of the article's text is the article, whatever its name says ("paywall").
+    private static final double ARTICLE_SHARE = 0.5;
+
+    // Three or more links and nothing else: a card of links, not words of the sentence around it.
+    private static final int HOVER_CARD_LINKS = 3;
+    private static final double HOVER_CARD_DENSITY = 0.9;
+
+    private ContentTidier() {
+    }
+
+    static void tidy(Element article) {
+        Elements inline = article.select("span, div");
+        // Hover cards ("Kristi Noem" with her latest three stories) hide inside sentences; the deepest go first
+        // so that the name they hang on stays.
+        for (int i = inline.size() - 1; i >= 0; i--) {
+            Element card = inline.get(i);
+            if (card != article && card.select("a").size() >= HOVER_CARD_LINKS && TextStats.linkDensity(card) >= HOVER_CARD_DENSITY) {
+                card.remove();
+            }
+        }
+        Elements blocks = article.select(BLOCKS);
+        int articleChars = BlockText.normalise(article.text()).length();
+        // Deepest first, so a wrapper is judged on what is left of it.
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            Element block = blocks.get(i);
+            if (block != article && block.parent() != null && isFurniture(block, articleChars)) {
+                block.remove();
+            }
+        }
+        for (Element paragraph : article.select("p, h1, h2, h3, h4, h5, h6")) {
+            String text = BlockText.normalise(paragraph.text());
+            boolean heading = paragraph.normalName().startsWith("h");
+            if (ClassHints.sign(paragraph) < 0 || text.length() <= LINK_PARAGRAPH_MAX_CHARS
+                    && TextStats.linkDensity(paragraph) >= (heading ? LINK_HEADING_DENSITY : LINK_PARAGRAPH_DENSITY)) {
+                paragraph.remove();
+            }
+        }
+    }
+
+    private static boolean isFurniture(Element block, int articleChars) {
+        String text = BlockText.normalise(block.text());
+        int sign = ClassHints.sign(block);
+        if (sign < 0) {
+            return text.length() < ARTICLE_SHARE * articleChars;
+        }
+        if (TextStats.commas(text) >= PROSE_COMMAS) {
+            return false;
+        }
+        if (text.length() < MIN_BLOCK_CHARS) {
+            return true;
+        }
+        double linkDensity = TextStats.linkDensity(block);
+        return linkDensity > (sign > 0 ? LINK_DENSITY_NAMED : LINK_DENSITY_UNNAMED);
+    }
+}

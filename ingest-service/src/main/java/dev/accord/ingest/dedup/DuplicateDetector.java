@@ -1,0 +1,126 @@
+package dev.accord.ingest.dedup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Recognises an article seen before: same canonical URL, same content hash, or a simhash within
+ * {@value #NEAR_DUPLICATE_BITS} bits. An article is remembered before its events are published
+ * (the unique keys settle races between replicas) and forgotten again if publishing fails.
+ *
+ * <p>Each call is one statement on a pooled connection in auto-commit, outside any transaction the
+ * caller might hold: the check runs for every article pushed, and an ORM session with a JTA
+ * transaction around each statement cost more CPU than the statements themselves.
+ */
+@ApplicationScoped
+public class DuplicateDetector {
+
+    public static final int NEAR_DUPLICATE_BITS = 3;
+
+    /**
+     * The unique keys and the band indexes find the candidates, and the simhash distance is checked in
+     * the database, so only the answer comes back (copies of one story can share a band with thousands
+     * of stored articles).
+     */
+    private static final String ORIGINAL = """
+            SELECT article_id FROM seen_article
+            WHERE canonical_url = ? OR content_hash = ?
+               OR ((band0 = ? OR band1 = ? OR band2 = ? OR band3 = ?)
+                   AND bit_count(CAST(simhash # ? AS bit(64))) <= ?)
+            ORDER BY (canonical_url = ? OR content_hash = ?) DESC
+            LIMIT 1""";
+
+    private static final String REMEMBER = """
+            INSERT INTO seen_article (article_id, canonical_url, content_hash, simhash, band0, band1, band2, band3, seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
+    private static final String FORGET = "DELETE FROM seen_article WHERE article_id = ?";
+
+    /** The fingerprints of one article. */
+    public record Fingerprint(UUID articleId, String canonicalUrl, String contentHash, long simhash) {
+    }
+
+    private final DataSource dataSource;
+
+    public DuplicateDetector(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<UUID> originalOf(Fingerprint fingerprint) {
+        long hash = fingerprint.simhash();
+        return execute(ORIGINAL, statement -> {
+            statement.setString(1, fingerprint.canonicalUrl());
+            statement.setString(2, fingerprint.contentHash());
+            for (int band = 0; band < 4; band++) {
+                statement.setInt(3 + band, SimHash.band(hash, band));
+            }
+            statement.setLong(7, hash);
+            statement.setInt(8, NEAR_DUPLICATE_BITS);
+            statement.setString(9, fingerprint.canonicalUrl());
+            statement.setString(10, fingerprint.contentHash());
+            try (ResultSet found = statement.executeQuery()) {
+                return found.next() ? Optional.of(found.getObject(1, UUID.class)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Remembers the article; false if another request remembered the same article first. */
+    public boolean remember(Fingerprint fingerprint) {
+        long hash = fingerprint.simhash();
+        return execute(REMEMBER, statement -> {
+            statement.setObject(1, fingerprint.articleId());
+            statement.setString(2, fingerprint.canonicalUrl());
+            statement.setString(3, fingerprint.contentHash());
+            statement.setLong(4, hash);
+            for (int band = 0; band < 4; band++) {
+                statement.setInt(5 + band, SimHash.band(hash, band));
+            }
+            statement.setTimestamp(9, Timestamp.from(Instant.now()));
+            return statement.executeUpdate() == 1;
+        });
+    }
+
+    public void forget(UUID articleId) {
+        execute(FORGET, statement -> {
+            statement.setObject(1, articleId);
+            return statement.executeUpdate();
+        });
+    }
+
+    private interface Work<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private <T> T execute(String sql, Work<T> work) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            // No connection, whether the server is down or the pool stayed exhausted (whose timeout carries no
+            // SQL state): a connection failure, which the API answers 503 with Retry-After.
+            throw new DuplicateCheckFailed(new SQLTransientConnectionException("No database connection: " + e.getMessage(),
+                    "08001", e));
+        }
+        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
+            return work.run(statement);
+        } catch (SQLException e) {
+            throw new DuplicateCheckFailed(e);
+        }
+    }
+
+    /** The duplicate check could not reach or use the database; the SQL state in its cause says which. */
+    public static final class DuplicateCheckFailed extends RuntimeException {
+        DuplicateCheckFailed(SQLException cause) {
+            super("Duplicate check failed: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.accord.ingest.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accord.testsupport.Fixtures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BoilerplateCleanerTest {
+
+    private final BoilerplateCleaner cleaner = new BoilerplateCleaner();
+
+    private static final String FIRST = "Japan and the United States agreed on Wednesday to set up a joint "
+            + "operations command, the largest change to their alliance in decades, officials said.";
+    private static final String SECOND = "The two countries will also launch a council to co-produce missiles, "
+            + "expand intelligence sharing, and train together more often, according to a statement.";
+    private static final String THIRD = "Australia, which was not part of the talks, welcomed the plans and said "
+            + "it would join an integrated air defence network with both countries next year.";
+
+    private CleanedArticle cleanHtml(String html) {
+        return cleaner.clean(new ArticleDraft("https://news.example.org/a", null, null, null, html, null));
+    }
+
+    @Test
+    void pageFurnitureGoesAndTheArticleStaysParagraphByParagraph() {
+        String html = """
+                <html lang="en"><head><title>Allies agree command</title></head><body>
+                <a class="skip-link" href="#main">Skip to content</a>
+                <header class="site-header"><div class="logo">Example News</div>
+                  <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li></ul></nav>
+                </header>
+                <div id="cookie-banner">We use cookies to improve your experience. <button>Accept all cookies</button></div>
+                <main><article class="post">
+                  <h1>Allies agree command</h1>
+                  <div class="share-tools"><a href="https://twitter.com/share">Share on Twitter</a> <a href="mailto:">Email</a></div>
+                  <div class="entry-content">
+                    <p>%s</p>
+                    <div class="newsletter-signup"><h3>Get our morning briefing</h3><p>Sign up for the newsletter, it is free, quick, and easy to cancel, whenever you like.</p><form><input type="email"><button>Subscribe</button></form></div>
+                    <p>%s</p>
+                    <aside class="related-stories"><h3>Related</h3><ul><li><a href="/x">China protests new alliance plans</a></li><li><a href="/y">What the summit means for trade</a></li></ul></aside>
+                    <p>%s</p>
+                  </div>
+                </article>
+                <section id="comments" class="comments-area"><h2>Leave a Reply</h2>
+                  <p>Your email address will not be published. Required fields are marked *</p>
+                  <form><textarea></textarea><input type="submit" value="Post Comment"></form>
+                  <ol class="comment-list"><li class="comment"><p>Great article, thanks, I learned a lot, really, from reading this, honestly.</p></li></ol>
+                </section></main>
+                <footer><p>© 2024 Example News. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+                </body></html>""".formatted(FIRST, SECOND, THIRD);
+
+        CleanedArticle article = cleanHtml(html);
+
+        assertThat(article.text()).isEqualTo(FIRST + "\n\n" + SECOND + "\n\n" + THIRD);
+        assertThat(article.title()).isEqualTo("Allies agree command");
+        assertThat(article.language()).isEqualTo("en");
+    }
+
+    @Test
+    void anArticleSplitByAnAdvertIsKeptWhole() {
+        String html = """
+                <html><body><div class="layout">
+                <section class="row"><div class="story-text"><p>%s</p><p>%s</p></div></section>
+                <section class="row"><div class="ad-slot"><p class="label">Advertisement</p></div></section>
+                <section class="row"><div class="story-text"><p>%s</p></div></section>
+                <section class="row"><div class="promo"><a href="/subscribe">Subscribe for a year, save fifty percent, today, now, here</a></div></section>
+                </div></body></html>""".formatted(FIRST, SECOND, THIRD);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(FIRST + "\n\n" + SECOND + "\n\n" + THIRD);
+    }
+
+    @Test
+    void lineBreaksAndBlocksSeparateParagraphsWithBlankLines() {
+        CleanedArticle article = cleanHtml("<html><body><div class='article-body'><p>" + FIRST + "<br><br>" + SECOND
+                + "</p><blockquote>" + THIRD + "</blockquote></div></body></html>");
+
+        assertThat(article.text()).isEqualTo(FIRST + "\n\n" + SECOND + "\n\n" + THIRD);
+    }
+
+    @Test
+    void hiddenElementsAndHoverCardsAreNoText() {
+        CleanedArticle article = cleanHtml("<html><body><div class='article-body'><p>The governor, "
+                + "<span class='person'><a href='/p/noem'>Kristi Noem</a><span class='card'><a href='/a'>Her first story</a> "
+                + "<a href='/b'>Her second story</a> <a href='/c'>Her third story</a></span></span>, defended the campaign, "
+                + "which cost the state roughly $449,000, on Monday.</p>"
+                + "<p style='display: none'>Hidden teaser text that no reader sees on the page at all.</p>"
+                + "<p>" + SECOND + "</p></div></body></html>");
+
+        assertThat(article.text()).isEqualTo("The governor, Kristi Noem, defended the campaign, which cost the state "
+                + "roughly $449,000, on Monday.\n\n" + SECOND);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<html><head><title>Nothing</title></head><body></body></html>",
+            "<html><body>  \n </body></html>",
+            "<html><body><script>var article = 'not text';</script><style>p { color: red }</style></body></html>",
+            "<html><body><img src='photo.jpg'><svg><text>chart</text></svg></body></html>",
+            "<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><div class='share'>Share</div>"
+                    + "<footer>Subscribe now</footer></body></html>"})
+    void htmlWithoutArticleTextYieldsNoText(String html) {
+        assertThat(cleanHtml(html).text()).isEmpty();
+    }
+
+    @Test
+    void whatTheSubmitterSaysWinsOverWhatThePageSays() {
+        String html = "<html lang='de'><head><title>Page title</title><meta property='og:site_name' content='Page Site'>"
+                + "<meta property='article:published_time' content='2020-01-01T00:00:00Z'></head>"
+                + "<body><article><p>" + FIRST + "</p></article></body></html>";
+        Instant stated = Instant.parse("2024-04-10T00:00:00Z");
+
+        CleanedArticle article = cleaner.clean(new ArticleDraft("https://example.org/x", "Given title", "Given source",
+                stated, html, null));
+
+        assertThat(article.title()).isEqualTo("Given title");
+        assertThat(article.source()).isEqualTo("Given source");
+        assertThat(article.publishedAt()).isEqualTo(stated);
+        assertThat(article.language()).isEqualTo("de");
+        assertThat(article.canonicalUrl()).isEqualTo("https://example.org/x");
+    }
+
+    @Test
+    void thePagesOwnCanonicalUrlIdentifiesTheArticleUnlessItIsTheSiteRoot() {
+        String article = "<body><article><p>" + FIRST + "</p></article></body></html>";
+        String tracked = "https://news.example.org/world/allies?utm_source=feed";
+
+        assertThat(cleaner.clean(new ArticleDraft(tracked, null, null, null,
+                "<html><head><link rel='canonical' href='/world/allies'></head>" + article, null)).canonicalUrl())
+                .isEqualTo("https://news.example.org/world/allies");
+        assertThat(cleaner.clean(new ArticleDraft(tracked, null, null, null,
+                "<html><head><link rel='canonical' href='https://news.example.org/'></head>" + article, null)).canonicalUrl())
+                .isEqualTo(tracked);
+    }
+
+    @Test
+    void pastedSeedArticleLosesItsPageFurnitureAndKeepsEveryParagraph() {
+        String raw = Fixtures.seedArticle();
+        List<String> furniture = List.of("Press \"Enter\" to skip to content", "Be First to Comment", "Leave a Reply",
+                "Your email address will not be published. Required fields are marked *");
+        List<String> lines = new ArrayList<>();
+        for (String line : raw.split("\\R")) {
+            // Whitespace compares as one space: the sample has no-break spaces and doubled spaces in its lines.
+            String stripped = ArticleFixtures.squashed(line);
+            if (!stripped.isEmpty()) {
+                lines.add(stripped);
+            }
+        }
+        assertThat(lines).as("the sample as shipped").containsAll(furniture).contains("Source: The Hill");
+        String headline = lines.get(1);
+        List<String> paragraphs = lines.stream()
+                .filter(line -> !furniture.contains(line) && !line.equals("Source: The Hill") && !line.equals(headline))
+                .toList();
+
+        CleanedArticle article = cleaner.clean(new ArticleDraft(null, null, null, null, null, raw));
+
+        assertThat(article.text().split("\n\n")).containsExactlyElementsOf(paragraphs);
+        for (String line : furniture) {
+            assertThat(article.text()).doesNotContain(line);
+        }
+        assertThat(article.source()).isEqualTo("The Hill");
+        assertThat(article.title()).isEqualTo(headline).startsWith("Biden admin says Kishida State visit");
+    }
+
+    @Test
+    void pastedCommentSectionGoesWithTheCommentsUnderIt() {
+        String raw = String.join("\n", "Allies agree command", FIRST, SECOND, THIRD, "2 Comments",
+                "Reader One: Great news, really great news, thank you.", "Leave a Reply");
+
+        CleanedArticle article = cleaner.clean(new ArticleDraft(null, null, null, null, null, raw));
+
+        assertThat(article.text()).isEqualTo(FIRST + "\n\n" + SECOND + "\n\n" + THIRD);
+        assertThat(article.title()).isEqualTo("Allies agree command");
+    }
+
+    @Test
+    void pastedTextThatIsAllFurnitureYieldsNoText() {
+        String raw = "Press \"Enter\" to skip to content\nSubscribe\nLeave a Reply\n";
+
+        assertThat(cleaner.clean(new ArticleDraft(null, null, null, null, null, raw)).text()).isEmpty();
+    }
+
+    @Test
+    void proseThatMerelyStartsLikeFurnitureIsKept() {
+        String raw = "Share prices in Tokyo rose 2 percent after the announcement, led by defence contractors.\n"
+                + "Comments from the ministry suggested more orders would follow later this year.";
+
+        assertThat(cleaner.clean(new ArticleDraft(null, "Title", null, null, null, raw)).text())
+                .isEqualTo(raw.replace("\n", "\n\n"));
+    }
+}
