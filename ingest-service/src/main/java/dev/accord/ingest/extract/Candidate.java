@@ -24,14 +24,4 @@ record Candidate(Passage passage, Sentence clause, List<Token> words, Gazetteer.
     String triggerLemma() {
         return trigger == null ? "none" : trigger.key().substring(trigger.key().indexOf(':') + 1);
     }
-
-    /** Offset, in the clause's words, of the first word at or after a text offset. */
-    int wordAt(int offset) {
-        for (int i = 0; i < words.size(); i++) {
-            if (words.get(i).start() >= offset) {
-                return i;
-            }
-        }
-        return words.size();
-    }
 }
