@@ -40,6 +40,8 @@ public class InitiativeExtractor {
     private static final Pattern DATELINE = Pattern.compile("^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?),\\s");
     private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,;:]$");
+    /** A coordinated clause's own evidence starts at its "and" ("and launch a fund …"). */
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?i)(and|also)\\s+");
     private static final Pattern BULLET_MARK = Pattern.compile("^\\s*(?:[•·▪●◦‣*–-]|\\d{1,2}[.)])\\s+");
 
     /** A candidate with what the classifier saw and said; {@code probability} is NaN without a model. */
@@ -194,9 +196,9 @@ public class InitiativeExtractor {
         return phrase.isEmpty() ? Titles.verbPhrase(clause.text(), 0) : phrase;
     }
 
-    /** The clause as one sentence, without a bullet mark or a trailing attribution ("…, an official said."). */
+    /** The clause as one sentence, without a bullet mark, a leading "and" or a trailing attribution ("…, an official said."). */
     private static String summaryOf(String clause) {
-        String summary = BULLET_MARK.matcher(clause).replaceFirst("");
+        String summary = LEADING_CONJUNCTION.matcher(BULLET_MARK.matcher(clause).replaceFirst("")).replaceFirst("");
         summary = ATTRIBUTION.matcher(summary).replaceAll(".");
         summary = QUOTE_MARKS.matcher(summary).replaceAll("").strip();
         if (summary.isEmpty()) {
