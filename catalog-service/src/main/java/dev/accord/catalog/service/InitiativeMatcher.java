@@ -2,9 +2,7 @@ package dev.accord.catalog.service;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,15 +32,8 @@ public final class InitiativeMatcher {
             List<String> terms) {
 
         public static Features of(String title, String evidence, List<String> countries, List<String> organisations) {
-            List<String> titleTerms = MergeTerms.of(title);
-            Optional<String> name = ProgrammeName.keyOf(title);
-            if (name.isPresent()) {
-                // Stored with the title's stems, so the in-memory index and the database keep it without a column of its own.
-                titleTerms = new ArrayList<>(titleTerms);
-                titleTerms.add(name.get());
-                titleTerms = List.copyOf(titleTerms);
-            }
-            return new Features(countries, organisations, titleTerms, MergeTerms.of(title, evidence));
+            // A name key travels with the title's stems, so the in-memory index and the database keep it without a column.
+            return new Features(countries, organisations, ProgrammeName.titleTerms(title), MergeTerms.of(title, evidence));
         }
 
         /** Keys two compatible mentions always share one of: each country code, and "org:" + each organisation. */
@@ -62,12 +53,9 @@ public final class InitiativeMatcher {
         if (!partiesCompatible(a, b)) {
             return -1;
         }
-        int names = ProgrammeName.compare(a.titleTerms(), b.titleTerms());
-        if (names != 0) {
-            return names > 0 ? 1 : 0;
-        }
-        return titleWeight * MergeTerms.overlap(a.titleTerms(), b.titleTerms(), MIN_TITLE_TERMS)
+        double wording = titleWeight * MergeTerms.overlap(a.titleTerms(), b.titleTerms(), MIN_TITLE_TERMS)
                 + (1 - titleWeight) * MergeTerms.overlap(a.terms(), b.terms(), MIN_TERMS);
+        return ProgrammeName.adjust(wording, a.titleTerms(), b.titleTerms());
     }
 
     /**

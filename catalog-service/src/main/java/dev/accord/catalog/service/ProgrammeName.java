@@ -1,5 +1,6 @@
 package dev.accord.catalog.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,24 +20,34 @@ final class ProgrammeName {
     private ProgrammeName() {
     }
 
+    /** A title's stems, followed by its name key when the title is a proper name. */
+    static List<String> titleTerms(String title) {
+        List<String> stems = MergeTerms.of(title);
+        if (stems.isEmpty() || !isName(title)) {
+            return stems;
+        }
+        List<String> terms = new ArrayList<>(stems);
+        terms.add(PREFIX + String.join(" ", stems));
+        return List.copyOf(terms);
+    }
+
     /** The name key of a title that is a proper name. */
     static Optional<String> keyOf(String title) {
-        if (title == null) {
-            return Optional.empty();
-        }
-        String[] words = title.strip().split("\\s+");
+        return title == null ? Optional.empty() : Optional.ofNullable(nameIn(titleTerms(title)));
+    }
+
+    private static boolean isName(String title) {
         int named = 0;
-        for (String word : words) {
+        for (String word : title.strip().split("\\s+")) {
             if (CONNECTORS.contains(word)) {
                 continue;
             }
             if (word.isEmpty() || !(Character.isUpperCase(word.codePointAt(0)) || Character.isDigit(word.codePointAt(0)))) {
-                return Optional.empty();
+                return false;
             }
             named++;
         }
-        List<String> stems = MergeTerms.of(title);
-        return named >= MIN_WORDS && !stems.isEmpty() ? Optional.of(PREFIX + String.join(" ", stems)) : Optional.empty();
+        return named >= MIN_WORDS;
     }
 
     /** 1 when both titles carry the same name, -1 when both carry different names, 0 when either has none. */
