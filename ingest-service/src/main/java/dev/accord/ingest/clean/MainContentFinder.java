@@ -56,8 +56,10 @@ final class MainContentFinder {
             finalScores.put(candidate, scores.get(candidate) * (1 - TextStats.linkDensity(candidate)));
         }
         ranked.sort(Comparator.comparingDouble((Element e) -> finalScores.get(e)).reversed());
-        Element top = ranked.get(0);
-        top = mergeRunnersUp(top, ranked, finalScores, body);
+        Element best = ranked.get(0);
+        Element top = mergeRunnersUp(best, ranked, finalScores, body);
+        // The ancestor that joins the runners-up may sit beyond any paragraph's reach: it holds the best at least.
+        finalScores.putIfAbsent(top, finalScores.get(best));
         top = climbWhileScoreHolds(top, finalScores, body);
         while (top != body && top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
             top = top.parent();

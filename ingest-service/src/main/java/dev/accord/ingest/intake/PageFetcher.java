@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -86,23 +84,11 @@ public class PageFetcher {
             if (bytes.length > config.maxBytes()) {
                 throw new ProblemException(413, "Page too large", "The page is larger than " + config.maxBytes() + " bytes.");
             }
-            return new String(bytes, charsetOf(response));
+            return BodyDecoder.decode(bytes, response.headers().firstValue("content-type").orElse(null),
+                    BodyDecoder.Declaration.HTML);
         } catch (IOException e) {
             throw unfetchable(e.getMessage());
         }
-    }
-
-    private static Charset charsetOf(HttpResponse<?> response) {
-        String type = response.headers().firstValue("content-type").orElse("");
-        int at = type.toLowerCase(java.util.Locale.ROOT).indexOf("charset=");
-        if (at >= 0) {
-            try {
-                return Charset.forName(type.substring(at + 8).replace("\"", "").strip());
-            } catch (IllegalArgumentException e) {
-                return StandardCharsets.UTF_8;
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     private static void close(HttpResponse<InputStream> response) {

@@ -74,6 +74,30 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void anArticleInBlocksWhoseCommonAncestorIsOutOfScoringReachIsKeptWhole() {
+        // Four equal blocks, each five wrappers deep: the ancestor that joins them scores nothing of its own.
+        String block = "<div><div><div><div><div class='copy'><p>%s</p><p>%s</p><p>%s</p></div></div></div></div></div>"
+                .formatted(FIRST, SECOND, THIRD);
+        String html = "<html><body><div class='page'><div class='wrap'>" + block.repeat(4) + "</div></div></body></html>";
+
+        String text = cleanHtml(html).text();
+
+        assertThat(text).startsWith(FIRST).endsWith(THIRD);
+        assertThat(text.split("\n\n")).hasSize(3);
+    }
+
+    @Test
+    void wordsRunOnAcrossInlineElementsAndBreakAtBlocks() {
+        CleanedArticle article = cleanHtml("<html><body><div class='article-body'><p>" + FIRST + "</p><p>NASA's "
+                + "<a href='/artemis'>Arte</a><em>mis</em> <span>m</span><b>oon</b> program, which <i>Japan</i>"
+                + "<sup>1</sup> joined, has three <abbr>ESA</abbr>-built modules, officials said on Tuesday.</p>"
+                + "<p>" + SECOND + "</p></div></body></html>");
+
+        assertThat(article.text()).contains("NASA's Artemis moon program, which Japan1 joined, has three ESA-built "
+                + "modules, officials said on Tuesday.");
+    }
+
+    @Test
     void lineBreaksAndBlocksSeparateParagraphsWithBlankLines() {
         CleanedArticle article = cleanHtml("<html><body><div class='article-body'><p>" + FIRST + "<br><br>" + SECOND
                 + "</p><blockquote>" + THIRD + "</blockquote></div></body></html>");
