@@ -10,7 +10,10 @@ import java.security.MessageDigest;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Writes to the ingest API need {@code Authorization: Bearer <api key>}; reads are open. */
+/**
+ * Writes to the ingest API need {@code Authorization: Bearer <api key>}, and so does every request about feeds (a
+ * feed list is an operator's private data); reading articles is open.
+ */
 public class ApiKeyFilter {
 
     private static final Set<String> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
@@ -23,8 +26,11 @@ public class ApiKeyFilter {
     }
 
     @ServerRequestFilter
-    public void requireKeyForWrites(ContainerRequestContext request) {
-        if (!WRITES.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/api/")) {
+    public void requireKey(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        boolean needsKey = path.startsWith("/api/") && WRITES.contains(request.getMethod())
+                || path.equals("/api/feeds") || path.startsWith("/api/feeds/");
+        if (!needsKey) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

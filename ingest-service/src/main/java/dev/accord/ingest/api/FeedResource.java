@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * RSS/Atom feeds to poll. Registering and deleting need the API key (see {@link ApiKeyFilter});
- * reading is open, like the rest of ingest's reads.
+ * RSS/Atom feeds to poll. Every operation needs the API key (see {@link ApiKeyFilter}): the feeds an operator or
+ * subscriber registered, and what their polls saw, are their private data.
  */
 @Path("/api/feeds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +61,9 @@ public class FeedResource {
     }
 
     @GET
+    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "The registered feeds, newest first, with their polling state")
+    @APIResponse(responseCode = "401", description = "Missing or wrong API key")
     public Page<FeedView> list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = limit(limit);
@@ -70,7 +72,9 @@ public class FeedResource {
 
     @GET
     @Path("{id}")
+    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "One feed with its polling state: last poll, status, errors, next poll, entries seen")
+    @APIResponse(responseCode = "401", description = "Missing or wrong API key")
     @APIResponse(responseCode = "404", description = "No such feed")
     public FeedView get(@PathParam("id") UUID id) {
         return FeedView.of(feed(id));
@@ -78,7 +82,9 @@ public class FeedResource {
 
     @GET
     @Path("{id}/entries")
+    @SecurityRequirement(name = "apiKey")
     @Operation(summary = "The entries a feed's polls have seen, most recent first, with what became of each")
+    @APIResponse(responseCode = "401", description = "Missing or wrong API key")
     public Page<FeedEntryView> entries(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         feed(id);
@@ -91,6 +97,7 @@ public class FeedResource {
     @Path("{id}")
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Stop polling a feed and forget its entries; articles it brought in stay")
+    @APIResponse(responseCode = "401", description = "Missing or wrong API key")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such feed")
     public Response delete(@PathParam("id") UUID id) {

@@ -61,9 +61,7 @@ public class ArticleIntake {
         long started = System.nanoTime();
         CleanedArticle article = cleaner.clean(content);
         String text = truncate(article.text());
-        if (text.isBlank()) {
-            throw ProblemException.badRequest("No article text is left once page boilerplate is removed.");
-        }
+        ArticleLength.check(text);
         String contentHash = "sha256:" + sha256(text);
         String url = article.canonicalUrl() != null ? UrlCanonicalizer.canonical(article.canonicalUrl())
                 : "urn:accord:article:" + contentHash.substring(7);

@@ -169,7 +169,23 @@ class ArticleResourceTest {
         given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8").body(new byte[] {0, 1, 2, (byte) 0xff, 'a'})
                 .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8").body("Press \"Enter\" to skip to content\nLeave a Reply")
-                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+                .when().post("/api/articles").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void aWronglyTypedFieldIsABadRequestAndTooLittleTextIsNoArticle() {
+        for (String body : List.of("{\"text\":5}", "{\"text\":true}", "{\"text\":1.5}",
+                "{\"title\":7,\"text\":\"" + uniqueArticle("typed") + "\"}")) {
+            given().header("Authorization", KEY).contentType("application/json").body(body)
+                    .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+        }
+        for (String text : List.of("hi", "Breaking news", "Officials met on Tuesday.")) {
+            given().header("Authorization", KEY).contentType("application/json").body("{\"text\":" + quote(text) + "}")
+                    .when().post("/api/articles").then().statusCode(422).contentType("application/problem+json")
+                    .body("minWords", equalTo(6));
+            given().header("Authorization", KEY).contentType("text/plain; charset=UTF-8").body(text)
+                    .when().post("/api/articles").then().statusCode(422).contentType("application/problem+json");
+        }
     }
 
     @Test
@@ -204,7 +220,7 @@ class ArticleResourceTest {
         }
         given().header("Authorization", KEY).contentType("text/html; charset=UTF-8")
                 .body("<html><body><nav>Home</nav><script>var x = 1;</script></body></html>")
-                .when().post("/api/articles").then().statusCode(400).contentType("application/problem+json");
+                .when().post("/api/articles").then().statusCode(422).contentType("application/problem+json");
         given().header("Authorization", KEY).contentType("application/json")
                 .body("{\"url\":\"http://127.0.0.1:9/nothing-listens-here\"}")
                 .when().post("/api/articles").then().statusCode(422).contentType("application/problem+json")

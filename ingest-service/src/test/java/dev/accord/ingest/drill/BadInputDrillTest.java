@@ -46,9 +46,9 @@ class BadInputDrillTest {
                         .withHeader("Authorization", KEY),
                 Endpoint.post("/api/feeds", "application/json", "{\"url\":\"http://127.0.0.1:9/drill-other.xml\",\"title\":\"t\"}")
                         .withHeader("Authorization", KEY),
-                Endpoint.get("/api/feeds", "limit", "cursor"),
-                Endpoint.get("/api/feeds/{id}").withValidId(feed),
-                Endpoint.get("/api/feeds/{id}/entries", "limit", "cursor").withValidId(feed),
+                Endpoint.get("/api/feeds", "limit", "cursor").withHeader("Authorization", KEY),
+                Endpoint.get("/api/feeds/{id}").withValidId(feed).withHeader("Authorization", KEY),
+                Endpoint.get("/api/feeds/{id}/entries", "limit", "cursor").withValidId(feed).withHeader("Authorization", KEY),
                 Endpoint.delete("/api/feeds/{id}").withValidId(doomed).withHeader("Authorization", KEY));
 
         BadInputDrill.Report report = BadInputDrill.run(base.getHost(), base.getPort(), endpoints, GENERATED_PER_ENDPOINT);

@@ -119,7 +119,7 @@ class FeedLeaseTest {
             assertThat(server.requests(path)).as("requests for %s", path).hasSize(1);
         }
         server.delayAnswers(Duration.ZERO);
-        assertThat(given().queryParam("limit", 200).get("/api/feeds").then().statusCode(200).extract().<List<Integer>>path("items.lastHttpStatus"))
+        assertThat(given().header("Authorization", KEY).queryParam("limit", 200).get("/api/feeds").then().statusCode(200).extract().<List<Integer>>path("items.lastHttpStatus"))
                 .hasSize(12).containsOnly(200);
     }
 

@@ -216,9 +216,9 @@ class FeedPollingTest {
     void deletedFeedsAreGone() {
         String id = register(server.url("/gone/" + UUID.randomUUID() + ".rss").toString(), null);
         given().header("Authorization", KEY).delete("/api/feeds/" + id).then().statusCode(204);
-        given().get("/api/feeds/" + id).then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", KEY).get("/api/feeds/" + id).then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", KEY).delete("/api/feeds/" + id).then().statusCode(404).contentType("application/problem+json");
-        assertThat(given().get("/api/feeds?limit=200").then().statusCode(200).extract().<List<String>>path("items.id")).doesNotContain(id);
+        assertThat(given().header("Authorization", KEY).get("/api/feeds?limit=200").then().statusCode(200).extract().<List<String>>path("items.id")).doesNotContain(id);
     }
 
     @Test
@@ -226,14 +226,14 @@ class FeedPollingTest {
         String a = register(server.url("/list/a-" + UUID.randomUUID()).toString(), "a");
         String b = register(server.url("/list/b-" + UUID.randomUUID()).toString(), "b");
         String c = register(server.url("/list/c-" + UUID.randomUUID()).toString(), "c");
-        ExtractableResponse<Response> first = given().queryParam("limit", 2).get("/api/feeds").then().statusCode(200)
+        ExtractableResponse<Response> first = given().header("Authorization", KEY).queryParam("limit", 2).get("/api/feeds").then().statusCode(200)
                 .body("items", hasSize(2)).body("nextCursor", notNullValue()).extract();
         assertThat(first.<List<String>>path("items.id")).containsExactly(c, b);
-        given().queryParam("limit", 2).queryParam("cursor", first.<String>path("nextCursor")).get("/api/feeds").then()
+        given().header("Authorization", KEY).queryParam("limit", 2).queryParam("cursor", first.<String>path("nextCursor")).get("/api/feeds").then()
                 .statusCode(200).body("items[0].id", equalTo(a));
-        given().queryParam("limit", 0).get("/api/feeds").then().statusCode(400).contentType("application/problem+json")
+        given().header("Authorization", KEY).queryParam("limit", 0).get("/api/feeds").then().statusCode(400).contentType("application/problem+json")
                 .body("parameter", equalTo("limit"));
-        given().queryParam("cursor", "not-a-cursor").get("/api/feeds").then().statusCode(400).body("parameter", equalTo("cursor"));
+        given().header("Authorization", KEY).queryParam("cursor", "not-a-cursor").get("/api/feeds").then().statusCode(400).body("parameter", equalTo("cursor"));
     }
 
     @Test
@@ -255,7 +255,7 @@ class FeedPollingTest {
         given().header("Authorization", KEY).contentType("application/json")
                 .body("{\"url\":\"http://127.0.0.1/" + "x".repeat(2048) + "\"}").post("/api/feeds")
                 .then().statusCode(400).contentType("application/problem+json").body("parameter", equalTo("url"));
-        given().get("/api/feeds/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", KEY).get("/api/feeds/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -266,7 +266,17 @@ class FeedPollingTest {
         given().header("Authorization", "Bearer wrong").contentType("application/json").body("{\"url\":\"" + url + "\"}")
                 .post("/api/feeds").then().statusCode(401);
         given().delete("/api/feeds/" + UUID.randomUUID()).then().statusCode(401).contentType("application/problem+json");
-        given().get("/api/feeds").then().statusCode(200);
+        given().header("Authorization", KEY).get("/api/feeds").then().statusCode(200);
+    }
+
+    @Test
+    void feedsAreReadOnlyWithTheKey() {
+        String id = register(server.url("/private.rss").toString(), null);
+        for (String path : List.of("/api/feeds", "/api/feeds/" + id, "/api/feeds/" + id + "/entries")) {
+            given().get(path).then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+            given().header("Authorization", "Bearer wrong").get(path).then().statusCode(401);
+            given().header("Authorization", KEY).get(path).then().statusCode(200);
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -284,7 +294,7 @@ class FeedPollingTest {
     }
 
     private static JsonPath feed(String id) {
-        return given().get("/api/feeds/" + id).then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", KEY).get("/api/feeds/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath awaitFeed(String id, Predicate<JsonPath> condition) {
@@ -292,7 +302,7 @@ class FeedPollingTest {
     }
 
     private static List<Map<String, Object>> entries(String id) {
-        return given().queryParam("limit", 200).get("/api/feeds/" + id + "/entries").then().statusCode(200)
+        return given().header("Authorization", KEY).queryParam("limit", 200).get("/api/feeds/" + id + "/entries").then().statusCode(200)
                 .extract().jsonPath().getList("items");
     }
 

@@ -90,7 +90,7 @@ class SsrfTest {
                 .body(Map.of("url", publisher.url("/feed-moved.xml").toString())).post("/api/feeds").then().statusCode(201)
                 .extract().path("id");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/feeds/" + id).then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", KEY).get("/api/feeds/" + id).then().statusCode(200)
                 .body("errorCount", greaterThanOrEqualTo(1)).body("lastError", containsString("not allowed")));
         org.assertj.core.api.Assertions.assertThat(publisher.requests("/internal.xml")).isEmpty();
     }
