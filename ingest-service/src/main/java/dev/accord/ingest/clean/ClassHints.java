@@ -73,6 +73,16 @@ final class ClassHints {
         return positive == negative ? 0 : positive ? 1 : -1;
     }
 
+    /** Whether a name says furniture so plainly ("comments", "share", "related", "byline") that no prose saves it. */
+    static boolean isDecisivelyFurniture(Element element) {
+        for (String word : words(element)) {
+            if (DECISIVE_WORDS.contains(word) || startsWithAny(word, DECISIVE_STEMS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the element's names say furniture and nothing says article text. */
     static boolean isFurniture(Element element) {
         return sign(element) < 0;

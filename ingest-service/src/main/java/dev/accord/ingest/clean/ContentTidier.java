@@ -65,10 +65,15 @@ final class ContentTidier {
     private static boolean isFurniture(Element block, int articleChars) {
         String text = BlockText.normalise(block.text());
         int sign = ClassHints.sign(block);
+        boolean prose = TextStats.commas(text) >= PROSE_COMMAS;
         if (sign < 0) {
-            return text.length() < ARTICLE_SHARE * articleChars;
+            // A layout name ("sidebar-grid__container") on one of several blocks of an article split by adverts
+            // is no reason to drop prose; names like "comments" or "related" are.
+            boolean plainProse = prose && !ClassHints.isDecisivelyFurniture(block)
+                    && TextStats.linkDensity(block) < LINK_DENSITY_UNNAMED;
+            return text.length() < ARTICLE_SHARE * articleChars && !plainProse;
         }
-        if (TextStats.commas(text) >= PROSE_COMMAS) {
+        if (prose) {
             return false;
         }
         if (text.length() < MIN_BLOCK_CHARS) {

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a fetched body's bytes into text. The charset comes from, in order: a byte-order mark, the HTTP
+ * Turns a fetched body's bytes into text. The charset comes from, in order: a byte-order mark, bytes that are
+ * valid UTF-8 with multi-byte sequences in them, the HTTP
  * {@code Content-Type} charset, the document's own declaration (an XML declaration's {@code encoding}, an HTML
  * {@code <meta charset>} or {@code http-equiv} content type), and else UTF-8 — except that a UTF-8 label on bytes
  * that are not UTF-8 is taken to be wrong (servers often send a default label), and the bytes are then read as
@@ -49,6 +50,11 @@ public final class BodyDecoder {
         Optional<Charset> bom = fromByteOrderMark(body);
         if (bom.isPresent()) {
             return bom.get();
+        }
+        if (isMultiByteUtf8(body)) {
+            // Text in a legacy charset is almost never valid UTF-8 once it holds multi-byte sequences, while pages
+            // converted to UTF-8 often keep their old label ("gb2312"): the bytes outvote the label.
+            return StandardCharsets.UTF_8;
         }
         Optional<Charset> declared = declared(body, declaration);
         Charset labelled = fromContentType(contentType).or(() -> declared).orElse(StandardCharsets.UTF_8);
@@ -98,6 +104,15 @@ public final class BodyDecoder {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isMultiByteUtf8(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return isUtf8(body);
+            }
+        }
+        return false;
     }
 
     private static boolean isUtf8(byte[] body) {
