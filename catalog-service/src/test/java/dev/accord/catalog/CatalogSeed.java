@@ -60,7 +60,7 @@ public final class CatalogSeed implements AutoCloseable {
         UUID id = EventIds.initiativeId(articleId, evidence);
         InitiativeExtracted event = new InitiativeExtracted(1, id, articleId, title, summary,
                 new Evidence(evidence, 0, evidence.length()), new Parties(countries, List.of("NASA", org())), topics,
-                stage, 0.7, "rules-0.1");
+                stage, 0.7, "rules-0.1", null);
         producer.send(Topics.INITIATIVES, id.toString(), UUID.randomUUID().toString(), EventTypes.INITIATIVE_EXTRACTED, event);
         initiatives.add(id);
         // One at a time, so entries are cataloged (and timestamped) in the order they were published.

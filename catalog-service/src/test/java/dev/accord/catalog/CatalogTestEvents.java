@@ -18,7 +18,7 @@ public final class CatalogTestEvents {
     public static InitiativeExtracted initiative(UUID articleId, String sentence, String stage, String country) {
         return new InitiativeExtracted(1, EventIds.initiativeId(articleId, sentence), articleId, sentence, sentence,
                 new Evidence(sentence, 0, sentence.length()), new Parties(List.of("US", country), List.of("NASA")),
-                List.of("space"), stage, 0.7, "rules-0.1");
+                List.of("space"), stage, 0.7, "rules-0.1", "Example");
     }
 
     public static ArticleIngested article(UUID articleId, List<UUID> initiativeIds) {

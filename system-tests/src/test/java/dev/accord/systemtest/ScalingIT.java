@@ -149,7 +149,7 @@ class ScalingIT {
         UUID articleId = UUID.randomUUID();
         return new InitiativeExtracted(InitiativeExtracted.SCHEMA_VERSION, UUID.randomUUID(), articleId,
                 text.substring(4, text.length() - 1), text, new Evidence(text, 0, text.length()),
-                new Parties(List.of("US", "JP"), List.of()), List.of("defense"), "planned", 0.7, "rules-0.2");
+                new Parties(List.of("US", "JP"), List.of()), List.of("defense"), "planned", 0.7, "rules-0.2", null);
     }
 
     /** Where the notifications stopped, for a failure message: each stage's count. */

@@ -79,7 +79,7 @@ class EventSchemasTest {
     private static InitiativeExtracted initiative() {
         return new InitiativeExtracted(1, UUID.randomUUID(), ARTICLE, "A council", "A council is launched.",
                 new Evidence("A council is launched.", 10, 31), new Parties(List.of("US", "JP"), List.of()),
-                List.of("defense"), "launched", 0.6, "rules-0.1");
+                List.of("defense"), "launched", 0.6, "rules-0.1", null);
     }
 
     private static List<String> violations(String schema, Object record) {

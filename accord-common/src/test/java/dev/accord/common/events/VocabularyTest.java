@@ -21,7 +21,7 @@ class VocabularyTest {
     private static ObjectNode withTopic(String topic) {
         ObjectNode node = EventJson.mapper().valueToTree(new InitiativeExtracted(1, java.util.UUID.randomUUID(),
                 java.util.UUID.randomUUID(), "t", "s", new Evidence("e", 0, 1), new Parties(List.of("JP"), List.of()),
-                List.of(topic), "launched", 0.5, "rules-0.1"));
+                List.of(topic), "launched", 0.5, "rules-0.1", null));
         return node;
     }
 }

@@ -3,6 +3,7 @@ package dev.accord.catalog.api;
 import dev.accord.catalog.domain.Article;
 import dev.accord.catalog.service.ArticleFilter;
 import dev.accord.catalog.service.CatalogQueries;
+import dev.accord.catalog.service.Hit;
 import dev.accord.catalog.service.ListOrder;
 import dev.accord.common.web.Problem;
 import dev.accord.common.web.ProblemException;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -69,17 +72,19 @@ public class ArticleResource {
         ArticleFilter filter = parameters.articles(query.q, query.topic, query.country, query.org, query.from, query.to);
         ListOrder order = parameters.order(page.sort, query.q);
         int limit = paging.limit(page.limit);
-        return responder.respond(format, paging.page(queries.articles(filter, order, paging.position(page.cursor, order),
-                limit), limit, order, (Article a) -> a.catalogedAt, a -> a.id, a -> views.article(a, false)),
-                shapes.articles(), request);
+        List<Hit<Article>> hits = queries.articles(filter, order, paging.position(page.cursor, order), limit);
+        Map<UUID, UUID> placements = queries.placements(hits.stream().flatMap(h -> h.row().initiativeIds.stream()).toList());
+        return responder.respond(format, paging.page(hits, limit, order, (Article a) -> a.catalogedAt, a -> a.id,
+                a -> views.article(a, false, placements)), shapes.articles(), request);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One article with its cleaned text and the ids of its initiatives")
+    @Operation(summary = "One article with its cleaned text and the catalog entries it mentions")
     public ArticleView get(@PathParam("id") String id) {
         UUID uuid = Ids.parse(id);
-        return views.article(queries.article(uuid)
-                .orElseThrow(() -> ProblemException.notFound("No article " + uuid + " in the catalog.")), true);
+        Article article = queries.article(uuid)
+                .orElseThrow(() -> ProblemException.notFound("No article " + uuid + " in the catalog."));
+        return views.article(article, true, queries.placements(article.initiativeIds));
     }
 }

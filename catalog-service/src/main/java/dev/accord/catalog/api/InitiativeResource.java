@@ -97,12 +97,24 @@ public class InitiativeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One catalog entry with every article's mention of it and its stage history")
-    public InitiativeView get(@PathParam("id") String id) {
+    @Operation(summary = "One catalog entry with every article's mention of it and its stage history; the id ingest "
+            + "gave an initiative that joined another entry redirects there")
+    @APIResponse(responseCode = "200", description = "The entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitiativeView.class)))
+    @APIResponse(responseCode = "308", description = "The initiative with this id was merged into the entry in Location")
+    @APIResponse(responseCode = "404", description = "No entry and no merged initiative has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") String id, @Context UriInfo request) {
         UUID uuid = Ids.parse(id);
-        Initiative entry = queries.initiative(uuid)
-                .orElseThrow(() -> ProblemException.notFound("No initiative " + uuid + " in the catalog."));
-        return views.detail(entry, Mention.of(uuid), StageChange.of(uuid));
+        Initiative entry = queries.initiative(uuid).orElse(null);
+        if (entry == null) {
+            UUID joined = queries.entryOfMention(uuid)
+                    .orElseThrow(() -> ProblemException.notFound("No initiative " + uuid + " in the catalog."));
+            // Permanent: a mention never leaves the entry it joined.
+            return Response.status(308).location(request.getBaseUriBuilder().path("api/initiatives")
+                    .path(joined.toString()).build()).build();
+        }
+        return Response.ok(views.detail(entry, Mention.of(uuid), StageChange.of(uuid))).build();
     }
 
     private InitiativeFilter filter(InitiativeQuery query) {

@@ -5,10 +5,13 @@ import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
 import dev.accord.catalog.domain.StageChange;
 import dev.accord.catalog.service.CatalogEvents;
+import dev.accord.catalog.service.CatalogQueries;
 import dev.accord.common.events.Evidence;
 import dev.accord.common.events.Parties;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Entities stay inside the service; the API shows these views of them. */
 @ApplicationScoped
@@ -40,8 +43,10 @@ public class ViewMapper {
                 entry.firstSeenAt, entry.updatedAt, links.initiativeUrl(entry.id), mentions, history);
     }
 
-    public ArticleView article(Article a, boolean withText) {
+    /** The article with the catalog entries it mentions (see {@link CatalogQueries#placements}), each once. */
+    public ArticleView article(Article a, boolean withText, Map<UUID, UUID> placements) {
+        List<UUID> entries = a.initiativeIds.stream().map(id -> placements.getOrDefault(id, id)).distinct().toList();
         return new ArticleView(a.id, a.url, a.source, a.title, a.publishedAt, a.ingestedAt, a.language, a.contentHash,
-                a.topics, a.countries, a.organisations, a.people, a.initiativeIds, withText ? a.text : null);
+                a.topics, a.countries, a.organisations, a.people, entries, withText ? a.text : null);
     }
 }

@@ -46,6 +46,31 @@ public class CatalogQueries {
         return Optional.ofNullable(em.find(Initiative.class, id));
     }
 
+    /** The entry a mention was placed in, by the id ingest gave the extracted initiative. */
+    public Optional<UUID> entryOfMention(UUID extractedId) {
+        List<?> rows = em.createNativeQuery("SELECT initiative_id FROM mention WHERE extracted_id = ?1")
+                .setParameter(1, extractedId).getResultList();
+        return rows.stream().findFirst().map(row -> (UUID) row);
+    }
+
+    /**
+     * Where each of these extracted initiatives was placed: the entry its mention joined or started. An initiative
+     * whose mention is not consumed yet is absent; its own id will resolve (or redirect) once it is.
+     */
+    public Map<UUID, UUID> placements(List<UUID> extractedIds) {
+        Map<UUID, UUID> placed = new java.util.HashMap<>();
+        if (extractedIds.isEmpty()) {
+            return placed;
+        }
+        List<?> rows = em.createNativeQuery("SELECT extracted_id, initiative_id FROM mention WHERE extracted_id IN (:ids)")
+                .setParameter("ids", extractedIds.stream().distinct().toList()).getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            placed.put((UUID) columns[0], (UUID) columns[1]);
+        }
+        return placed;
+    }
+
     public Optional<Article> article(UUID id) {
         return Optional.ofNullable(em.find(Article.class, id));
     }

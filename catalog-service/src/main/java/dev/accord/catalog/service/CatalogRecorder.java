@@ -186,7 +186,8 @@ public class CatalogRecorder {
             try (EventLogContext log = EventLogContext.of(event.eventId())) {
                 InitiativeExtracted data = event.data();
                 Mention mention = newMention(data, placement.features(), placement.entryId(), event.publishedAt(),
-                        sources.get(data.articleId()));
+                        // The article's own record when it is in; until then what the extraction event says.
+                        sources.getOrDefault(data.articleId(), data.source()));
                 mentions.add(mention);
                 List<UUID> entryArticles = articles.add(placement.entryId(),
                         new EntryArticles.Ref(mention.mentionedAt, mention.extractedId, mention.articleId));

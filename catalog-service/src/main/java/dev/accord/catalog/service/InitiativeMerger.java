@@ -2,11 +2,9 @@ package dev.accord.catalog.service;
 
 import dev.accord.catalog.config.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -29,12 +27,12 @@ public class InitiativeMerger {
     /** The first key of the two-key advisory locks this class takes; the second is the bucket. */
     private static final int LOCK_NAMESPACE = 0x4d524745;
 
-    private final EntityManager em;
+    private final AdvisoryLocks locks;
     private final CatalogConfig config;
     private final MergeIndex index;
 
-    public InitiativeMerger(EntityManager em, CatalogConfig config, MergeIndex index) {
-        this.em = em;
+    public InitiativeMerger(AdvisoryLocks locks, CatalogConfig config, MergeIndex index) {
+        this.locks = locks;
         this.config = config;
         this.index = index;
     }
@@ -42,17 +40,8 @@ public class InitiativeMerger {
     /** Holds, until the transaction ends, the locks of every party of the mentions about to be placed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockParties(Collection<InitiativeMatcher.Features> mentions) {
-        int[] buckets = mentions.stream().flatMap(m -> m.partyKeys().stream())
-                .mapToInt(key -> Math.floorMod(key.hashCode(), config.merge().lockBuckets()))
-                .distinct().sorted().toArray();
-        if (buckets.length == 0) {
-            return;
-        }
-        String array = Arrays.stream(buckets).mapToObj(Integer::toString)
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        em.createNativeQuery("SELECT count(pg_advisory_xact_lock(?1, k)) "
-                + "FROM (SELECT k FROM unnest(CAST(?2 AS int[])) AS k ORDER BY k) AS buckets")
-                .setParameter(1, LOCK_NAMESPACE).setParameter(2, array).getSingleResult();
+        locks.lock(LOCK_NAMESPACE, mentions.stream().flatMap(m -> m.partyKeys().stream())
+                .mapToInt(key -> Math.floorMod(key.hashCode(), config.merge().lockBuckets())));
     }
 
     /**

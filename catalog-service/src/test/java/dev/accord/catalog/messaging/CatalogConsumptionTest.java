@@ -79,6 +79,22 @@ class CatalogConsumptionTest {
     }
 
     @Test
+    void theMentionThatStartsAnEntryCarriesItsSourceBeforeItsArticleIsIn() {
+        UUID articleId = UUID.randomUUID();
+        InitiativeExtracted initiative = CatalogTestEvents.initiative(articleId,
+                "The Baltic Sentinel Drone Coalition will be created by Estonia and Latvia.", "planned", "EE");
+        producer.send(Topics.INITIATIVES, initiative.id().toString(), CatalogTestEvents.eventId(),
+                EventTypes.INITIATIVE_EXTRACTED, initiative);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/initiatives/" + initiative.id()).then().statusCode(200)
+                .body("mentions[0].source", equalTo(initiative.source())));
+        JsonNode cataloged = CloudEventAssertions.assertCloudEvent(
+                catalog.awaitRecords(r -> r.key().equals(initiative.id().toString()), 1, WAIT).get(0),
+                EventTypes.INITIATIVE_CATALOGED);
+        assertThat(cataloged.get("mention").get("source").asText()).isEqualTo(initiative.source());
+    }
+
+    @Test
     void redeliveredRecordsChangeNothing() {
         UUID articleId = UUID.randomUUID();
         InitiativeExtracted initiative = CatalogTestEvents.initiative(articleId,
@@ -91,7 +107,7 @@ class CatalogConsumptionTest {
         UUID secondArticle = UUID.randomUUID();
         InitiativeExtracted later = new InitiativeExtracted(1,
                 EventIds.initiativeId(secondArticle, initiative.evidence().sentence()), secondArticle, initiative.title(),
-                initiative.summary(), initiative.evidence(), initiative.parties(), initiative.topics(), "launched", 0.8, "rules-0.1");
+                initiative.summary(), initiative.evidence(), initiative.parties(), initiative.topics(), "launched", 0.8, "rules-0.1", null);
         String laterId = CatalogTestEvents.eventId();
         producer.send(Topics.INITIATIVES, later.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
         producer.send(Topics.INITIATIVES, later.id().toString(), laterId, EventTypes.INITIATIVE_EXTRACTED, later);
@@ -131,7 +147,18 @@ class CatalogConsumptionTest {
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/initiatives/" + first.id()).then().statusCode(200)
                 .body("mentions.articleId", equalTo(List.of(first.articleId().toString(), second.articleId().toString())))
                 .body("mentions.evidence", equalTo(List.of(hill, wire))));
-        given().get("/api/initiatives/" + second.id()).then().statusCode(404);
+        // The id ingest gave the second report still resolves: to the entry it joined, for good.
+        given().redirects().follow(false).get("/api/initiatives/" + second.id()).then().statusCode(308)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/initiatives/" + first.id()));
+        given().get("/api/initiatives/" + second.id()).then().statusCode(200).body("id", equalTo(first.id().toString()));
+        given().get("/api/initiatives/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        // Its article lists the entry it mentions, not an id that went nowhere.
+        producer.send(Topics.ARTICLES, second.articleId().toString(), CatalogTestEvents.eventId(),
+                EventTypes.ARTICLE_INGESTED, CatalogTestEvents.article(second.articleId(), List.of(second.id())));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/articles/" + second.articleId()).then().statusCode(200)
+                .body("initiativeIds", equalTo(List.of(first.id().toString()))));
+        given().queryParam("limit", 200).get("/api/articles").then().statusCode(200)
+                .body("items.find { it.id == '" + second.articleId() + "' }.initiativeIds", equalTo(List.of(first.id().toString())));
 
         List<TopicReader.Read> events = catalog.awaitRecords(r -> r.key().equals(first.id().toString()), 2, WAIT);
         JsonNode cataloged = CloudEventAssertions.assertCloudEvent(events.get(0), EventTypes.INITIATIVE_CATALOGED);
@@ -146,7 +173,7 @@ class CatalogConsumptionTest {
     private static InitiativeExtracted extraction(UUID articleId, String title, String sentence, String stage) {
         return new InitiativeExtracted(1, EventIds.initiativeId(articleId, sentence), articleId, title, sentence,
                 new Evidence(sentence, 0, sentence.length()), new Parties(List.of("US", "JP"), List.of()),
-                List.of("defense"), stage, 0.6, "rules-0.1");
+                List.of("defense"), stage, 0.6, "rules-0.1", null);
     }
 
     @Test

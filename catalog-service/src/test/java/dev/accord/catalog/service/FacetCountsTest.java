@@ -68,7 +68,7 @@ class FacetCountsTest {
                     EventTypes.INITIATIVE_EXTRACTED, new InitiativeExtracted(1, EventIds.initiativeId(articleId, evidence),
                             articleId, "chip alliance", "A chip alliance.", new Evidence(evidence, 0, evidence.length()),
                             new Parties(List.of("US", "JP", "KR"), List.of("NASA", seed.org())), List.of("technology", "trade"),
-                            "launched", 0.8, "rules-0.1"));
+                            "launched", 0.8, "rules-0.1", null));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/initiatives/" + entry).then()
                     .statusCode(200).body("stage", equalTo("launched")));
 

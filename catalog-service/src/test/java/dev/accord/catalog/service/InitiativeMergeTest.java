@@ -219,7 +219,7 @@ class InitiativeMergeTest {
     static InitiativeExtracted extraction(Report report, UUID articleId, String stage) {
         return new InitiativeExtracted(1, EventIds.initiativeId(articleId, report.sentence()), articleId, report.title(),
                 report.sentence(), new Evidence(report.sentence(), 0, report.sentence().length()),
-                new Parties(report.countries(), report.organisations()), List.of("defense"), stage, 0.7, "rules-0.1");
+                new Parties(report.countries(), report.organisations()), List.of("defense"), stage, 0.7, "rules-0.1", null);
     }
 
     private static UUID entryOf(InitiativeExtracted extracted) {

@@ -74,12 +74,13 @@ public class ArticleIntake {
             return IngestResult.duplicateOf(original.get());
         }
 
+        String source = sourceOf(article, url);
         List<InitiativeExtracted> initiatives = extractor.extract(text).stream()
-                .map(found -> toEvent(articleId, found)).toList();
+                .map(found -> toEvent(articleId, source, found)).toList();
         Tags tags = tagger.tag(text);
         metrics.extractionTook(System.nanoTime() - started);
         ArticleIngested event = new ArticleIngested(ArticleIngested.SCHEMA_VERSION, articleId, url,
-                sourceOf(article, url), article.title(), article.publishedAt(), Instant.now(), article.language(), text,
+                source, article.title(), article.publishedAt(), Instant.now(), article.language(), text,
                 contentHash, tags.topics(), tags.countries(), tags.organisations(), tags.people(),
                 initiatives.stream().map(InitiativeExtracted::id).toList());
 
@@ -108,12 +109,12 @@ public class ArticleIntake {
         return new ArticleDraft(page.url().toString(), draft.title(), draft.source(), draft.publishedAt(), page.html(), null);
     }
 
-    private static InitiativeExtracted toEvent(UUID articleId, FoundInitiative found) {
+    private static InitiativeExtracted toEvent(UUID articleId, String source, FoundInitiative found) {
         return new InitiativeExtracted(InitiativeExtracted.SCHEMA_VERSION,
                 EventIds.initiativeId(articleId, found.evidence().text()), articleId, found.title(), found.summary(),
                 new Evidence(found.evidence().text(), found.evidence().start(), found.evidence().end()),
                 new Parties(found.countries(), found.organisations()), found.topics(), found.stage(),
-                found.confidence(), InitiativeExtractor.VERSION);
+                found.confidence(), InitiativeExtractor.VERSION, source);
     }
 
     private String truncate(String text) {

@@ -71,7 +71,7 @@ public final class SyntheticInitiatives {
         return new InitiativeExtracted(InitiativeExtracted.SCHEMA_VERSION, EventIds.initiativeId(articleId, evidence),
                 articleId, title, summary, new Evidence(evidence, start, start + evidence.length()),
                 new Parties(new ArrayList<>(countries), organisations), new ArrayList<>(topics),
-                STAGES.get(random.nextInt(STAGES.size())), 0.5 + random.nextInt(50) / 100.0, "bench-1");
+                STAGES.get(random.nextInt(STAGES.size())), 0.5 + random.nextInt(50) / 100.0, "bench-1", null);
     }
 
     /** The columns of a catalog initiative row that {@link #bindRow} fills, in its parameter order. */
