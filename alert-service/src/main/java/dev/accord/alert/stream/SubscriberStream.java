@@ -1,6 +1,5 @@
 package dev.accord.alert.stream;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -40,7 +39,8 @@ public final class SubscriberStream {
         }
         OutboundSseEvent event = sse.newEventBuilder()
                 .id(Long.toString(notification.id()))
-                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                // No media type: the payload is already JSON text, and a set one is written as a non-standard
+                // "content-type" field line that EventSource clients ignore.
                 .data(String.class, notification.payload())
                 .build();
         lastSentId = notification.id();

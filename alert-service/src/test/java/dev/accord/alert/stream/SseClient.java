@@ -18,6 +18,7 @@ final class SseClient implements AutoCloseable {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> fields = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -51,6 +52,11 @@ final class SseClient implements AutoCloseable {
         return events.stream().filter(e -> e.comment() == null).toList();
     }
 
+    /** Every field name the stream used ("id", "data", ...), to hold it to the fields the SSE standard defines. */
+    java.util.Set<String> fields() {
+        return fields;
+    }
+
     List<String> comments() {
         return events.stream().filter(e -> e.comment() != null).map(Event::comment).toList();
     }
@@ -72,6 +78,7 @@ final class SseClient implements AutoCloseable {
                     int colon = line.indexOf(':');
                     String field = colon < 0 ? line : line.substring(0, colon);
                     String value = colon < 0 ? "" : line.substring(colon + 1);
+                    fields.add(field);
                     if (value.startsWith(" ")) {
                         value = value.substring(1);
                     }

@@ -86,6 +86,8 @@ class StreamTest {
             assertThat(data.get("subscriptionId").asText()).isEqualTo(subscription.getString("id"));
             assertThat(data.get("initiative").get("id").asText()).isEqualTo(first.id().toString());
             assertThat(data.get("catalogUrl").asText()).isEqualTo(first.catalogUrl());
+            // Only the fields the SSE standard defines: no "content-type" line an EventSource would ignore.
+            assertThat(live.fields()).containsOnly("id", "data");
             await().atMost(WAIT).until(() -> live.comments().contains("keep-alive"));
 
             live.close();

@@ -78,6 +78,8 @@ class OperationsEndpointsTest {
         // looks for metrics of newly assigned partitions once a minute.
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(scrape()).containsPattern(
                 "kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"\\d+\"[^}]*topic=\"accord.initiatives\""));
+        // Once per partition: not again under the topic's name with its dots turned to underscores.
+        assertThat(scrape()).doesNotContain("topic=\"accord_");
     }
 
     @Test
