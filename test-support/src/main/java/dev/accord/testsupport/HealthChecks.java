@@ -18,7 +18,10 @@ public final class HealthChecks {
      * returns the names of the readiness checks, for a service's own checks.
      */
     public static List<String> assertLiveAndReadyWithKafkaAndDatabase() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        JsonPath live = given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .extract().jsonPath();
+        // Every service's incoming channels report, live, that none of them stopped for good.
+        assertThat(live.getList("checks.name", String.class)).contains("kafka-consumers");
         JsonPath ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .extract().jsonPath();
         List<String> checks = ready.getList("checks.name");

@@ -9,6 +9,7 @@ import dev.accord.common.tracing.TraceParents;
 import dev.accord.alert.service.AlertPlanner;
 import dev.accord.alert.service.CatalogEventRef;
 import dev.accord.common.db.DatabaseRetry;
+import dev.accord.common.messaging.ConsumerLiveness;
 import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventDecoder;
@@ -45,17 +46,25 @@ public class CatalogEventConsumer {
     private final StoreRetry retry;
     private final DeliveryTraces traces;
     private final AlertMetrics metrics;
+    private final ConsumerLiveness liveness;
 
-    public CatalogEventConsumer(AlertPlanner planner, StoreRetry retry, DeliveryTraces traces, AlertMetrics metrics) {
+    public CatalogEventConsumer(AlertPlanner planner, StoreRetry retry, DeliveryTraces traces, AlertMetrics metrics,
+            ConsumerLiveness liveness) {
         this.planner = planner;
         this.retry = retry;
         this.traces = traces;
         this.metrics = metrics;
+        this.liveness = liveness;
     }
 
     @Incoming("catalog-in")
     @Blocking
     public void onCatalogEvent(String data, IncomingCloudEventMetadata<String> cloudEvent,
+            IncomingKafkaRecordMetadata<String, String> record) {
+        liveness.run("catalog-in", () -> consume(data, cloudEvent, record));
+    }
+
+    private void consume(String data, IncomingCloudEventMetadata<String> cloudEvent,
             IncomingKafkaRecordMetadata<String, String> record) {
         String type = cloudEvent.getType();
         String id = cloudEvent.getId();

@@ -9,6 +9,7 @@ import dev.accord.common.events.ArticleIngested;
 import dev.accord.common.events.EventDecoder;
 import dev.accord.common.events.EventTypes;
 import dev.accord.common.events.InitiativeExtracted;
+import dev.accord.common.messaging.ConsumerLiveness;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -38,25 +39,29 @@ public class CatalogEventConsumer {
     private final DeadLetters deadLetters;
     private final StoreRetry retry;
     private final CatalogMetrics metrics;
+    private final ConsumerLiveness liveness;
 
     public CatalogEventConsumer(CatalogRecorder recorder, DeadLetters deadLetters, StoreRetry retry,
-            CatalogMetrics metrics) {
+            CatalogMetrics metrics, ConsumerLiveness liveness) {
         this.recorder = recorder;
         this.deadLetters = deadLetters;
         this.retry = retry;
         this.metrics = metrics;
+        this.liveness = liveness;
     }
 
     @Incoming("articles-in")
     @Blocking
     public void onArticles(ConsumerRecords<String, String> records) {
-        store(records, EventTypes.ARTICLE_INGESTED, ArticleIngested.class, recorder::recordArticles);
+        liveness.run("articles-in", () -> store(records, EventTypes.ARTICLE_INGESTED, ArticleIngested.class,
+                recorder::recordArticles));
     }
 
     @Incoming("initiatives-in")
     @Blocking
     public void onInitiatives(ConsumerRecords<String, String> records) {
-        store(records, EventTypes.INITIATIVE_EXTRACTED, InitiativeExtracted.class, recorder::recordInitiatives);
+        liveness.run("initiatives-in", () -> store(records, EventTypes.INITIATIVE_EXTRACTED, InitiativeExtracted.class,
+                recorder::recordInitiatives));
     }
 
     private <T> void store(ConsumerRecords<String, String> records, String type, Class<T> dataType,

@@ -13,8 +13,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Recognises an article seen before: same canonical URL, same content hash, or a simhash within
- * {@value #NEAR_DUPLICATE_BITS} bits. An article is remembered before its events are published
+ * Recognises an article seen before: same canonical URL, same content hash, a simhash within
+ * {@value #NEAR_DUPLICATE_BITS} bits, or, for a short text, most of its word shingles ({@link Shingles}). An article is remembered before its events are published
  * (the unique keys settle races between replicas) and forgotten again if publishing fails.
  *
  * <p>Each call is one statement on a pooled connection in auto-commit, outside any transaction the
@@ -39,14 +39,31 @@ public class DuplicateDetector {
             ORDER BY (canonical_url = ? OR content_hash = ?) DESC
             LIMIT 1""";
 
+    /** The stored short article sharing most of these shingles, with how many it shares and has. */
+    private static final String SHINGLE_MATCH = """
+            SELECT s.article_id, count(*) AS shared, a.shingle_count
+            FROM seen_shingle s JOIN seen_article a ON a.article_id = s.article_id
+            WHERE s.shingle = ANY(?)
+            GROUP BY s.article_id, a.shingle_count
+            ORDER BY shared DESC, s.article_id
+            LIMIT 1""";
+
     private static final String REMEMBER = """
-            INSERT INTO seen_article (article_id, canonical_url, content_hash, simhash, band0, band1, band2, band3, seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+            INSERT INTO seen_article (article_id, canonical_url, content_hash, simhash, band0, band1, band2, band3, seen_at,
+                                      shingle_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
+    private static final String REMEMBER_SHINGLES = """
+            INSERT INTO seen_shingle (shingle, article_id) SELECT unnest(?), ? ON CONFLICT DO NOTHING""";
 
     private static final String FORGET = "DELETE FROM seen_article WHERE article_id = ?";
 
-    /** The fingerprints of one article. */
-    public record Fingerprint(UUID articleId, String canonicalUrl, String contentHash, long simhash) {
+    /** The fingerprints of one article; {@code shingles} only for a short text (see {@link Shingles}). */
+    public record Fingerprint(UUID articleId, String canonicalUrl, String contentHash, long simhash, long[] shingles) {
+
+        public static Fingerprint of(UUID articleId, String canonicalUrl, String contentHash, String text) {
+            return new Fingerprint(articleId, canonicalUrl, contentHash, SimHash.of(text), Shingles.ofShortText(text));
+        }
     }
 
     private final DataSource dataSource;
@@ -57,7 +74,7 @@ public class DuplicateDetector {
 
     public Optional<UUID> originalOf(Fingerprint fingerprint) {
         long hash = fingerprint.simhash();
-        return execute(ORIGINAL, statement -> {
+        Optional<UUID> found = this.<Optional<UUID>>execute(ORIGINAL, statement -> {
             statement.setString(1, fingerprint.canonicalUrl());
             statement.setString(2, fingerprint.contentHash());
             for (int band = 0; band < 4; band++) {
@@ -67,10 +84,33 @@ public class DuplicateDetector {
             statement.setInt(8, NEAR_DUPLICATE_BITS);
             statement.setString(9, fingerprint.canonicalUrl());
             statement.setString(10, fingerprint.contentHash());
-            try (ResultSet found = statement.executeQuery()) {
-                return found.next() ? Optional.of(found.getObject(1, UUID.class)) : Optional.empty();
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.<UUID>empty();
             }
         });
+        return found.isPresent() ? found : shortOriginalOf(fingerprint);
+    }
+
+    private Optional<UUID> shortOriginalOf(Fingerprint fingerprint) {
+        long[] shingles = fingerprint.shingles();
+        if (shingles.length == 0) {
+            return Optional.empty();
+        }
+        return this.<Optional<UUID>>execute(SHINGLE_MATCH, statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("bigint", boxed(shingles)));
+            try (ResultSet found = statement.executeQuery()) {
+                return found.next() && Shingles.sameArticle(found.getInt(2), shingles.length, found.getInt(3))
+                        ? Optional.of(found.getObject(1, UUID.class)) : Optional.<UUID>empty();
+            }
+        });
+    }
+
+    private static Long[] boxed(long[] values) {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
     }
 
     /** Remembers the article; false if another request remembered the same article first. */
@@ -85,7 +125,21 @@ public class DuplicateDetector {
                 statement.setInt(5 + band, SimHash.band(hash, band));
             }
             statement.setTimestamp(9, Timestamp.from(Instant.now()));
-            return statement.executeUpdate() == 1;
+            long[] shingles = fingerprint.shingles();
+            if (shingles.length == 0) {
+                statement.setNull(10, java.sql.Types.INTEGER);
+                return statement.executeUpdate() == 1;
+            }
+            statement.setInt(10, shingles.length);
+            if (statement.executeUpdate() != 1) {
+                return false;
+            }
+            try (PreparedStatement insert = statement.getConnection().prepareStatement(REMEMBER_SHINGLES)) {
+                insert.setArray(1, statement.getConnection().createArrayOf("bigint", boxed(shingles)));
+                insert.setObject(2, fingerprint.articleId());
+                insert.executeUpdate();
+            }
+            return true;
         });
     }
 

@@ -12,7 +12,6 @@ import dev.accord.ingest.clean.BoilerplateCleaner;
 import dev.accord.ingest.clean.CleanedArticle;
 import dev.accord.ingest.config.IngestConfig;
 import dev.accord.ingest.dedup.DuplicateDetector;
-import dev.accord.ingest.dedup.SimHash;
 import dev.accord.ingest.extract.FoundInitiative;
 import dev.accord.ingest.extract.InitiativeExtractor;
 import dev.accord.ingest.messaging.EventPublisher;
@@ -66,8 +65,7 @@ public class ArticleIntake {
         String url = article.canonicalUrl() != null ? UrlCanonicalizer.canonical(article.canonicalUrl())
                 : "urn:accord:article:" + contentHash.substring(7);
         UUID articleId = EventIds.articleId(url);
-        DuplicateDetector.Fingerprint fingerprint = new DuplicateDetector.Fingerprint(articleId, url, contentHash,
-                SimHash.of(text));
+        DuplicateDetector.Fingerprint fingerprint = DuplicateDetector.Fingerprint.of(articleId, url, contentHash, text);
         Optional<UUID> original = duplicates.originalOf(fingerprint);
         if (original.isPresent()) {
             metrics.produced(Topics.ARTICLES, IngestMetrics.DUPLICATE, 1);

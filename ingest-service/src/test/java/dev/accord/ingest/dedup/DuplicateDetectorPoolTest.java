@@ -32,7 +32,7 @@ class DuplicateDetectorPoolTest {
         try (AgroalDataSource pool = AgroalDataSource.from(config); Connection taken = pool.getConnection()) {
             DuplicateDetector detector = new DuplicateDetector(pool);
             Throwable failure = catchThrowable(() -> detector.originalOf(
-                    new DuplicateDetector.Fingerprint(UUID.randomUUID(), "https://example.org/a", "sha256:00", 42L)));
+                    new DuplicateDetector.Fingerprint(UUID.randomUUID(), "https://example.org/a", "sha256:00", 42L, new long[0])));
             assertThat(failure).isInstanceOf(DuplicateDetector.DuplicateCheckFailed.class);
             assertThat(TemporaryFailures.isTemporary(failure)).as(TemporaryFailures.describe(failure)).isTrue();
         }
