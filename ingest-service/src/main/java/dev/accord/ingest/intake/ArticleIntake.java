@@ -26,8 +26,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The intake pipeline: fetch if needed, clean, extract, tag, then publish and wait for Kafka. */
 @ApplicationScoped
@@ -37,6 +40,8 @@ public class ArticleIntake {
     private final InitiativeExtractor extractor;
     private final Tagger tagger;
     private final PageFetcher fetcher;
+    /** Articles whose publishing timed out, until it is known whether their events were committed after all. */
+    private final Map<UUID, CompletableFuture<Boolean>> unsettled = new ConcurrentHashMap<>();
     private final DuplicateDetector duplicates;
     private final EventPublisher publisher;
     private final IngestConfig config;
@@ -67,6 +72,12 @@ public class ArticleIntake {
         UUID articleId = EventIds.articleId(url);
         DuplicateDetector.Fingerprint fingerprint = DuplicateDetector.Fingerprint.of(articleId, url, contentHash, text);
         Optional<UUID> original = duplicates.originalOf(fingerprint);
+        if (original.isPresent() && unsettled.containsKey(original.get())) {
+            // An earlier request for this article timed out and its events may yet be committed: until that is
+            // known, neither publish them again nor call this a duplicate of something that may not exist.
+            throw new ProblemException(503, "Service Unavailable",
+                    "An earlier submission of this article is still being published; retry later.", Map.of());
+        }
         if (original.isPresent()) {
             metrics.produced(Topics.ARTICLES, IngestMetrics.DUPLICATE, 1);
             return IngestResult.duplicateOf(original.get());
@@ -88,6 +99,16 @@ public class ArticleIntake {
         }
         try {
             publisher.publish(event, initiatives);
+        } catch (EventPublisher.PublishFailed e) {
+            // The fingerprint stays until the events' fate is known: a retry must not publish them twice.
+            unsettled.put(articleId, e.settled());
+            e.settled().whenComplete((committed, failure) -> {
+                if (!Boolean.TRUE.equals(committed)) {
+                    duplicates.forget(articleId);
+                }
+                unsettled.remove(articleId);
+            });
+            throw e;
         } catch (RuntimeException e) {
             duplicates.forget(articleId);
             throw e;

@@ -22,6 +22,7 @@ import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +61,38 @@ public class EventPublisher {
     private volatile Thread committer;
     /** A transaction's abort or commit timed out; the same call must be completed before the next transaction begins. */
     private boolean transactionInterrupted;
+    /** The requests of that transaction: whether their events were committed is known once it is completed. */
+    private final List<Pending> unsettled = new ArrayList<>();
+    // How long the committer waits for requests before it looks at an interrupted transaction again.
+    private static final long IDLE_POLL_MILLIS = 1000;
+    /**
+     * How long the committer waits for a transaction's outcome, much longer than a request waits: the producer's
+     * own timeouts (max.block.ms, delivery.timeout.ms) end it first, so the committer learns whether the events of
+     * requests that gave up were committed, instead of guessing.
+     */
+    private static final Duration OUTCOME_WAIT = Duration.ofMinutes(3);
 
-    /** One request's events, and the future completed when they are committed. */
-    private record Pending(List<Message<String>> messages, CompletableFuture<Void> committed) {
+    /**
+     * One request's events; {@code committed} completes when they are (the request waits for it, up to the
+     * publish timeout), {@code settled} once it is known for good whether they were: true committed, false never
+     * will be. A request that gave up waiting learns from {@code settled} what became of its events.
+     */
+    private record Pending(List<Message<String>> messages, CompletableFuture<Void> committed,
+            CompletableFuture<Boolean> settled) {
+    }
+
+    /** The events were not committed in time; {@link #settled()} tells whether they were in the end. */
+    public static final class PublishFailed extends ProblemException {
+        private final transient CompletableFuture<Boolean> settled;
+
+        PublishFailed(CompletableFuture<Boolean> settled) {
+            super(503, "Service Unavailable", "The article's events could not be stored on Kafka; retry later.", Map.of());
+            this.settled = settled;
+        }
+
+        public CompletableFuture<Boolean> settled() {
+            return settled;
+        }
     }
 
     public EventPublisher(@Channel(CHANNEL) KafkaTransactions<String> transactions, KafkaClientService clients,
@@ -96,7 +126,7 @@ public class EventPublisher {
         }
         messages.add(message(Topics.ARTICLES, EventTypes.ARTICLE_INGESTED, article.id().toString(),
                 article.contentHash(), article).addMetadata(trace));
-        Pending pending = new Pending(messages, new CompletableFuture<>());
+        Pending pending = new Pending(messages, new CompletableFuture<>(), new CompletableFuture<>());
         queue.add(pending);
         String articleEventId = EventIds.eventId(EventTypes.ARTICLE_INGESTED, article.id().toString(),
                 article.contentHash()).toString();
@@ -106,11 +136,11 @@ public class EventPublisher {
             } catch (ExecutionException | TimeoutException e) {
                 metrics.produced(Topics.ARTICLES, IngestMetrics.FAILED, 1);
                 metrics.produced(Topics.INITIATIVES, IngestMetrics.FAILED, initiatives.size());
-                LOG.errorf(e, "Kafka did not commit the events of article %s", article.id());
-                throw unavailable();
+                LOG.errorf(e, "Kafka did not commit the events of article %s in time", article.id());
+                throw failed(pending);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw unavailable();
+                throw failed(pending);
             }
             metrics.produced(Topics.ARTICLES, IngestMetrics.OK, 1);
             metrics.produced(Topics.INITIATIVES, IngestMetrics.OK, initiatives.size());
@@ -118,11 +148,28 @@ public class EventPublisher {
         }
     }
 
+    /**
+     * A request that gave up waiting: withdrawn if the committer has not taken it yet (its events will never be
+     * sent), else its transaction decides.
+     */
+    private PublishFailed failed(Pending pending) {
+        if (queue.remove(pending)) {
+            pending.settled().complete(false);
+        }
+        return new PublishFailed(pending.settled());
+    }
+
     private void commitLoop() {
         while (!Thread.currentThread().isInterrupted()) {
             List<Pending> batch = new ArrayList<>();
             try {
-                batch.add(queue.take());
+                Pending first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    // No requests: still settle an interrupted transaction, whose requests' retries are waiting.
+                    settleInterruptedTransaction();
+                    continue;
+                }
+                batch.add(first);
             } catch (InterruptedException e) {
                 return;
             }
@@ -130,17 +177,45 @@ public class EventPublisher {
             long started = System.nanoTime();
             try {
                 completeInterruptedTransaction();
+            } catch (RuntimeException e) {
+                // Still stuck: this batch was never sent.
+                batch.forEach(p -> {
+                    p.committed().completeExceptionally(e);
+                    p.settled().complete(false);
+                });
+                continue;
+            }
+            try {
                 transactions.withTransaction(emitter -> {
                     batch.forEach(p -> p.messages().forEach(emitter::send));
                     return Uni.createFrom().voidItem();
-                }).await().atMost(config.publishTimeout());
-                batch.forEach(p -> p.committed().complete(null));
+                }).await().atMost(OUTCOME_WAIT);
+                batch.forEach(p -> {
+                    p.committed().complete(null);
+                    p.settled().complete(true);
+                });
             } catch (RuntimeException e) {
-                transactionInterrupted |= mayLeaveTransactionOpen(e);
-                batch.forEach(p -> p.committed().completeExceptionally(e));
+                boolean open = mayLeaveTransactionOpen(e);
+                transactionInterrupted |= open;
+                batch.forEach(p -> {
+                    p.committed().completeExceptionally(e);
+                    if (open) {
+                        unsettled.add(p);
+                    } else {
+                        p.settled().complete(false);
+                    }
+                });
             } finally {
                 metrics.transactionTook(System.nanoTime() - started, batch.size());
             }
+        }
+    }
+
+    private void settleInterruptedTransaction() {
+        try {
+            completeInterruptedTransaction();
+        } catch (RuntimeException e) {
+            LOG.debugf("The interrupted transaction is still not complete: %s", e.getMessage());
         }
     }
 
@@ -156,20 +231,28 @@ public class EventPublisher {
             return;
         }
         Producer<String, String> producer = clients.<String, String>getProducer(CHANNEL).unwrap();
+        boolean committed;
         try {
             producer.abortTransaction();
+            committed = false;
             LOG.info("Completed the abort of a transaction interrupted by a broker outage");
         } catch (IllegalStateException e) {
             if (!String.valueOf(e.getMessage()).contains("`commitTransaction` timed out")) {
-                // No transaction was left to abort: the producer is ready.
-                transactionInterrupted = false;
-                return;
+                // No transaction was left to abort: the producer is ready, and the events' fate is unknown here.
+                // They count as not committed: a retry may then publish them twice (consumers drop repeated
+                // event ids), but is never told "duplicate" of events that are not there.
+                committed = false;
+            } else {
+                // Its requests were answered 503; their retries wait for this and then find the article stored.
+                producer.commitTransaction();
+                committed = true;
+                LOG.info("Completed the commit of a transaction interrupted by a broker outage");
             }
-            // Its requests were already answered 503 and will be retried; consumers drop the repeated event ids.
-            producer.commitTransaction();
-            LOG.info("Completed the commit of a transaction interrupted by a broker outage");
         }
         transactionInterrupted = false;
+        boolean outcome = committed;
+        unsettled.forEach(p -> p.settled().complete(outcome));
+        unsettled.clear();
     }
 
     private static boolean mayLeaveTransactionOpen(Throwable error) {
@@ -197,9 +280,5 @@ public class EventPublisher {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(subject).build());
     }
 
-    private static ProblemException unavailable() {
-        return new ProblemException(503, "Service Unavailable",
-                "The article's events could not be stored on Kafka; retry later.", Map.of());
-    }
 
 }
