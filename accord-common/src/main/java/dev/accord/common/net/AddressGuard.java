@@ -27,14 +27,35 @@ public final class AddressGuard {
     private static final java.util.regex.Pattern CANONICAL_IPV4 =
             java.util.regex.Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
+    /** Name resolution; the system's by default, a scripted one in tests of what a resolver may answer. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     private final List<String> allowedHosts;
+    private final Resolver resolver;
 
     public AddressGuard(List<String> allowedHosts) {
+        this(allowedHosts, InetAddress::getAllByName);
+    }
+
+    public AddressGuard(List<String> allowedHosts, Resolver resolver) {
         this.allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        this.resolver = resolver;
     }
 
     /** Throws {@link BlockedAddressException} unless {@code uri} is http(s) and every address of its host is public. */
     public void check(URI uri) {
+        checkedAddress(uri);
+    }
+
+    /**
+     * The address to connect to for {@code uri}, resolved once and checked: a client that connects to it, and not
+     * to whatever a second lookup answers, cannot be turned inward by a name that rebinds between check and
+     * connection (DNS rebinding). Throws {@link BlockedAddressException} as {@link #check} does.
+     */
+    public InetAddress checkedAddress(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new BlockedAddressException("only http and https URLs are allowed");
@@ -47,25 +68,35 @@ public final class AddressGuard {
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
-        if (allowedHosts.contains("*") || allowedHosts.contains(name)) {
-            return;
+        boolean allowed = allowedHosts.contains("*") || allowedHosts.contains(name);
+        if (!allowed) {
+            refuseLocalNames(host, name);
         }
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            throw new BlockedAddressException("host " + host + " does not resolve");
+        }
+        if (addresses.length == 0) {
+            throw new BlockedAddressException("host " + host + " does not resolve");
+        }
+        if (!allowed) {
+            for (InetAddress address : addresses) {
+                if (isInternal(address)) {
+                    throw new BlockedAddressException("host " + host + " resolves to a non-public address");
+                }
+            }
+        }
+        return addresses[0];
+    }
+
+    private static void refuseLocalNames(String host, String name) {
         if (name.equals("localhost") || name.endsWith(".localhost")) {
             throw new BlockedAddressException("host " + host + " is local by definition");
         }
         if (NUMERIC_HOST.matcher(name).matches() && !CANONICAL_IPV4.matcher(name).matches()) {
             throw new BlockedAddressException("host " + host + " is a numeric address in a non-canonical form");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new BlockedAddressException("host " + host + " does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (isInternal(address)) {
-                throw new BlockedAddressException("host " + host + " resolves to a non-public address");
-            }
         }
     }
 

@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,6 @@ public final class TraceParents {
             return Context.root();
         }
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, GETTER);
-    }
-
-    /** Adds the current span's {@code traceparent} header to an outgoing request, when there is a span. */
-    public static HttpRequest.Builder onRequest(HttpRequest.Builder request) {
-        String traceparent = of(Context.current());
-        return traceparent == null ? request : request.header(HEADER, traceparent);
     }
 
     /** The {@code traceparent} of a context, or null when it holds no valid span. */

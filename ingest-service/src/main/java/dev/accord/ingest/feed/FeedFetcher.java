@@ -1,29 +1,32 @@
 package dev.accord.ingest.feed;
 
 import dev.accord.common.net.AddressGuard;
+import dev.accord.common.net.PinnedHttp;
 import dev.accord.ingest.config.IngestConfig;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches a feed with a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}).
- * Redirects are followed by hand so that every hop passes the address guard; the body is read only up
- * to the configured cap (after decompression, so a small gzip bomb is refused too).
+ * Redirects are followed by hand so that every hop passes the address guard, each hop connects to the address
+ * the guard checked, and the body is read only up to the configured cap (after decompression, so a small gzip
+ * bomb is refused too).
  */
 @ApplicationScoped
 public class FeedFetcher {
@@ -35,46 +38,39 @@ public class FeedFetcher {
     private final IngestConfig.Fetch fetch;
     private final int maxBytes;
     private final AddressGuard guard;
-    private final HttpClient client;
+    private final PinnedHttp http;
 
-    public FeedFetcher(IngestConfig config) {
+    public FeedFetcher(IngestConfig config, Vertx vertx) {
         this.fetch = config.fetch();
         this.maxBytes = config.feeds().maxBytes();
         this.guard = new AddressGuard(fetch.allowedHosts().orElse(List.of()));
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(fetch.timeout()).build();
+        this.http = new PinnedHttp(vertx, fetch.timeout());
     }
 
     public FetchedFeed fetch(String url, String etag, String lastModified) throws FeedFetchException {
         URI current = parse(url);
         for (int hop = 0; hop <= fetch.maxRedirects(); hop++) {
-            check(current);
-            HttpResponse<InputStream> response = send(current, etag, lastModified);
-            int status = response.statusCode();
-            HttpHeaders headers = response.headers();
+            PinnedHttp.Response response = send(current, checkedAddress(current), etag, lastModified);
+            int status = response.status();
             if (status == 304) {
-                close(response);
                 return new FetchedFeed(304, current, null, null, etag, lastModified);
             }
             if (status >= 300 && status < 400) {
-                close(response);
-                String location = headers.firstValue("location")
+                String location = response.header("location")
                         .orElseThrow(() -> new FeedFetchException("HTTP " + status + " redirect without a Location", status, null));
                 current = resolve(current, location);
                 continue;
             }
             if (status == 429 || status == 503) {
-                close(response);
-                Duration wait = headers.firstValue("retry-after").flatMap(v -> retryAfter(v, Instant.now())).orElse(null);
+                Duration wait = response.header("retry-after").flatMap(v -> retryAfter(v, Instant.now())).orElse(null);
                 throw new FeedFetchException("HTTP " + status + (wait == null ? "" : ", Retry-After " + wait.toSeconds() + "s"),
                         status, wait);
             }
             if (status != 200) {
-                close(response);
                 throw new FeedFetchException("HTTP " + status, status, null);
             }
-            return new FetchedFeed(200, current, read(response), headers.firstValue("content-type").orElse(null),
-                    headers.firstValue("etag").orElse(null), headers.firstValue("last-modified").orElse(null));
+            return new FetchedFeed(200, current, read(response), response.header("content-type").orElse(null),
+                    response.header("etag").orElse(null), response.header("last-modified").orElse(null));
         }
         throw new FeedFetchException("more than " + fetch.maxRedirects() + " redirects");
     }
@@ -99,37 +95,43 @@ public class FeedFetcher {
         }
     }
 
-    private void check(URI uri) throws FeedFetchException {
+    private InetAddress checkedAddress(URI uri) throws FeedFetchException {
         try {
-            guard.check(uri);
+            return guard.checkedAddress(uri);
         } catch (AddressGuard.BlockedAddressException e) {
             throw new FeedFetchException("URL not allowed: " + e.getMessage());
         }
     }
 
-    private HttpResponse<InputStream> send(URI uri, String etag, String lastModified) throws FeedFetchException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(fetch.timeout()).GET()
-                .header("Accept", ACCEPT).header("Accept-Encoding", "gzip").header("User-Agent", USER_AGENT);
+    private PinnedHttp.Response send(URI uri, InetAddress address, String etag, String lastModified)
+            throws FeedFetchException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", ACCEPT);
+        headers.put("Accept-Encoding", "gzip");
+        headers.put("User-Agent", USER_AGENT);
         if (etag != null) {
-            request.header("If-None-Match", etag);
+            headers.put("If-None-Match", etag);
         }
         if (lastModified != null) {
-            request.header("If-Modified-Since", lastModified);
+            headers.put("If-Modified-Since", lastModified);
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return http.send("GET", uri, address, headers, null, fetch.timeout(), maxBytes);
         } catch (IOException e) {
             throw new FeedFetchException("could not connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FeedFetchException("interrupted");
         }
     }
 
-    private byte[] read(HttpResponse<InputStream> response) throws FeedFetchException {
-        boolean gzip = response.headers().firstValue("content-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
-                .orElse(false);
-        try (InputStream raw = response.body(); InputStream body = gzip ? new GZIPInputStream(raw) : raw) {
+    /** The body within the cap, which holds after decompression too, so a small gzip bomb is refused. */
+    private byte[] read(PinnedHttp.Response response) throws FeedFetchException {
+        if (response.truncated()) {
+            throw new FeedFetchException("the feed is larger than " + maxBytes + " bytes", 200, null);
+        }
+        boolean gzip = response.header("content-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+        if (!gzip) {
+            return response.body();
+        }
+        try (InputStream body = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
             byte[] bytes = body.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
                 throw new FeedFetchException("the feed is larger than " + maxBytes + " bytes", 200, null);
@@ -153,14 +155,6 @@ public class FeedFetcher {
             return base.resolve(location.strip());
         } catch (IllegalArgumentException e) {
             throw new FeedFetchException("redirect to an invalid URL: " + location);
-        }
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // Nothing more to read from a response we are discarding.
         }
     }
 }

@@ -1,34 +1,35 @@
 package dev.accord.ingest.intake;
 
 import dev.accord.common.net.AddressGuard;
+import dev.accord.common.net.PinnedHttp;
 import dev.accord.common.web.ProblemException;
 import dev.accord.ingest.config.IngestConfig;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Fetches an article page by URL. Redirects are followed by hand so that every hop passes the
- * address guard, and the body is read only up to the configured cap.
+ * Fetches an article page by URL. Redirects are followed by hand so that every hop passes the address guard, each
+ * hop connects to the address the guard checked (no second lookup a rebinding name could answer differently), and
+ * the body is read only up to the configured cap.
  */
 @ApplicationScoped
 public class PageFetcher {
 
+    private static final Map<String, String> HEADERS = Map.of("Accept", "text/html,application/xhtml+xml");
+
     private final IngestConfig.Fetch config;
     private final AddressGuard guard;
-    private final HttpClient client;
+    private final PinnedHttp http;
 
-    public PageFetcher(IngestConfig config) {
+    public PageFetcher(IngestConfig config, Vertx vertx) {
         this.config = config.fetch();
         this.guard = new AddressGuard(this.config.allowedHosts().orElse(List.of()));
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(this.config.timeout()).build();
+        this.http = new PinnedHttp(vertx, this.config.timeout());
     }
 
     /** The page's HTML and its final URL. */
@@ -38,64 +39,39 @@ public class PageFetcher {
     public Page fetch(String url) {
         URI current = parse(url);
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
-            checkAddress(current);
-            HttpResponse<InputStream> response = send(current);
-            int status = response.statusCode();
+            PinnedHttp.Response response = send(current, checkedAddress(current));
+            int status = response.status();
             if (status >= 300 && status < 400) {
-                String location = response.headers().firstValue("location")
+                String location = response.header("location")
                         .orElseThrow(() -> unfetchable("redirect without Location from " + url));
-                close(response);
                 current = current.resolve(location);
                 continue;
             }
             if (status != 200) {
-                close(response);
                 throw unfetchable("the page answered HTTP " + status);
             }
-            return new Page(current, read(response));
+            if (response.truncated()) {
+                throw new ProblemException(413, "Page too large", "The page is larger than " + config.maxBytes() + " bytes.");
+            }
+            return new Page(current, BodyDecoder.decode(response.body(), response.header("content-type").orElse(null),
+                    BodyDecoder.Declaration.HTML));
         }
         throw unfetchable("more than " + config.maxRedirects() + " redirects");
     }
 
-    private void checkAddress(URI uri) {
+    private InetAddress checkedAddress(URI uri) {
         try {
-            guard.check(uri);
+            return guard.checkedAddress(uri);
         } catch (AddressGuard.BlockedAddressException e) {
             throw new ProblemException(400, "URL not allowed", e.getMessage(), Map.of("parameter", "url"));
         }
     }
 
-    private HttpResponse<InputStream> send(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.timeout())
-                .header("Accept", "text/html,application/xhtml+xml").GET().build();
+    private PinnedHttp.Response send(URI uri, InetAddress address) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return http.send("GET", uri, address, HEADERS, null, config.timeout(), config.maxBytes());
         } catch (IOException e) {
             throw unfetchable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unfetchable("interrupted");
-        }
-    }
-
-    private String read(HttpResponse<InputStream> response) {
-        try (InputStream body = response.body()) {
-            byte[] bytes = body.readNBytes(config.maxBytes() + 1);
-            if (bytes.length > config.maxBytes()) {
-                throw new ProblemException(413, "Page too large", "The page is larger than " + config.maxBytes() + " bytes.");
-            }
-            return BodyDecoder.decode(bytes, response.headers().firstValue("content-type").orElse(null),
-                    BodyDecoder.Declaration.HTML);
-        } catch (IOException e) {
-            throw unfetchable(e.getMessage());
-        }
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // Nothing more to read from a response we are discarding.
         }
     }
 
