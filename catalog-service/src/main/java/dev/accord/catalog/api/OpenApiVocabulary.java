@@ -2,19 +2,19 @@ package dev.accord.catalog.api;
 
 import dev.accord.catalog.service.ListOrder;
 import dev.accord.common.events.Vocabulary;
+import dev.accord.common.web.OpenApiConventions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
  * Fills the allowed values of the closed-set parameters into the OpenAPI document from the same
  * sources the validation uses (the event schema's taxonomy, the list orders and formats), so the
- * document cannot drift from what the API accepts.
+ * document cannot drift from what the API accepts; and applies every service's document conventions.
  */
-public class OpenApiVocabulary implements OASFilter {
+public class OpenApiVocabulary extends OpenApiConventions {
 
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "topic", Vocabulary.topics(),

@@ -39,6 +39,11 @@ class OpenApiDocumentTest {
 
         Operation list = api.getPaths().get("/api/initiatives").getGet();
         assertThat(list.getSummary()).isNotBlank();
+        // Reading the catalog needs no credentials, and the document says so on every operation (security: []).
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> raw =
+                io.restassured.path.json.JsonPath.from(document).getMap("paths");
+        raw.forEach((path, operations) -> operations.forEach((method, operation) ->
+                assertThat(operation.get("security")).as(method + " " + path).isEqualTo(java.util.List.of())));
         assertThat(list.getParameters()).extracting(Parameter::getName)
                 .contains("q", "topic", "country", "org", "stage", "from", "to", "limit", "cursor", "sort", "format")
                 .doesNotContain("Accept");
