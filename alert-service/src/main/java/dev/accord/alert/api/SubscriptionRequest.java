@@ -15,8 +15,26 @@ public record SubscriptionRequest(
                 + "initiative.stage-changed, initiative.mentioned, article.cataloged")
         @Size(max = 10) List<@NotNull String> events,
         @NotNull @Valid Channel channel,
-        @Schema(description = "none (default), hourly or daily: one message per window with all its notifications")
-        @Size(max = 10) String digest) {
+        @Schema(description = "none (default), hourly, daily or weekly: one message per window with all its notifications")
+        @Size(max = 10) String digest,
+        @Valid DigestTime digestSchedule) {
+
+    public SubscriptionRequest(String name, Filter filter, List<String> events, Channel channel, String digest) {
+        this(name, filter, events, channel, digest, null);
+    }
+
+    /**
+     * When a daily or weekly digest goes out; without it daily windows are UTC days and weekly ones start on
+     * Monday 00:00 UTC.
+     */
+    public record DigestTime(
+            @Schema(description = "local time of delivery, HH:mm (default 00:00)", example = "08:00")
+            @Size(max = 5) String at,
+            @Schema(description = "IANA time zone of that time (default UTC)", example = "Europe/Berlin")
+            @Size(max = 64) String timeZone,
+            @Schema(description = "weekly digests: the day of delivery, monday … sunday (default monday)", example = "monday")
+            @Size(max = 9) String day) {
+    }
 
     /**
      * What to match: any of the topics, any of the countries, any of the orgs, any of the keywords

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** A subscription as its owner sees it; secrets and tokens are never shown again. */
 public record SubscriptionView(UUID id, String name, SubscriptionRequest.Filter filter, List<String> events,
-        ChannelView channel, String digest, String status, String disabledReason, Instant disabledAt,
+        ChannelView channel, String digest, SubscriptionRequest.DigestTime digestSchedule, String status, String disabledReason, Instant disabledAt,
         Instant previousSecretExpiresAt, Instant createdAt, Instant updatedAt) {
 
     /** The channel without its secret. */
@@ -18,8 +18,13 @@ public record SubscriptionView(UUID id, String name, SubscriptionRequest.Filter 
     /** {@code emailAddress} is the channel's address for e-mail subscriptions (kept apart from the subscription row). */
     public static SubscriptionView of(Subscription s, String emailAddress) {
         return new SubscriptionView(s.id, s.name, new SubscriptionRequest.Filter(s.topics, s.countries, s.orgs, s.keywords,
-                s.query), s.events, new ChannelView(s.channelType, s.webhookUrl, emailAddress), s.digest, s.status,
+                s.query), s.events, new ChannelView(s.channelType, s.webhookUrl, emailAddress), s.digest, schedule(s), s.status,
                 s.disabledReason, s.disabledAt, overlapEnd(s), s.createdAt, s.updatedAt);
+    }
+
+    private static SubscriptionRequest.DigestTime schedule(Subscription s) {
+        return s.digestAt == null && s.digestZone == null && s.digestDay == null ? null
+                : new SubscriptionRequest.DigestTime(s.digestAt == null ? null : s.digestAt.toString(), s.digestZone, s.digestDay);
     }
 
     /** When the previous signing secret stops signing, while it still does. */

@@ -8,13 +8,17 @@ import java.time.Duration;
 @ConfigMapping(prefix = "accord.alert.digest")
 public interface DigestConfig {
 
-    /** Length of an {@code hourly} window; windows are aligned to multiples of it since the Unix epoch (UTC). */
+    /** Length of an {@code hourly} window; windows are aligned to multiples of their length since Monday 1970-01-05 UTC. */
     @WithDefault("1h")
     Duration hourly();
 
-    /** Length of a {@code daily} window (UTC days by default). */
+    /** Length of a {@code daily} window without a schedule (UTC days by default). */
     @WithDefault("24h")
     Duration daily();
+
+    /** Length of a {@code weekly} window without a schedule (weeks from Monday 00:00 UTC by default). */
+    @WithDefault("7d")
+    Duration weekly();
 
     /** How often closed windows are looked for (read by the scheduler). */
     @WithDefault("30s")

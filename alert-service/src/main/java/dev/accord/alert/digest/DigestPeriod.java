@@ -7,9 +7,14 @@ import java.util.Optional;
 
 /** Whether a subscription gets each notification on its own or gathered per window. */
 public enum DigestPeriod {
-    NONE, HOURLY, DAILY;
+    NONE, HOURLY, DAILY, WEEKLY;
 
     public static final List<String> NAMES = Arrays.stream(values()).map(DigestPeriod::wireName).toList();
+
+    /** Whether a delivery time of day (and, weekly, a day) can be set: hourly windows are always UTC hours. */
+    public boolean schedulable() {
+        return this == DAILY || this == WEEKLY;
+    }
 
     /** The wire and database spelling. */
     public String wireName() {

@@ -7,19 +7,29 @@ import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Holds notifications for digests and cuts closed windows into one delivery each.
  *
- * <p>A pass claims subscriptions that have held notifications from before their current window,
- * locking their rows with {@code SKIP LOCKED} so replicas cut disjoint subscriptions. In the same
+ * <p>A pass claims subscriptions that have held notifications from before the end of their last closed
+ * window (its own schedule's, {@link DigestWindows}), locking their rows with {@code SKIP LOCKED} so
+ * replicas cut disjoint subscriptions. In the same
  * transaction it records the window ({@code digest_window}, unique per subscription and window start),
  * releases exactly the held rows it read, and enqueues the digest delivery; so every notification
  * leaves in exactly one digest. A notification whose transaction commits only after its window was
@@ -56,33 +66,58 @@ public class DigestStore {
     @Transactional
     @SuppressWarnings("unchecked")
     public int cutClosedWindows(Instant now, int limit) {
-        // FOR NO KEY UPDATE does not conflict with the key-share lock that inserting a notification takes.
-        List<Object[]> claimed = em.createNativeQuery("""
-                SELECT s.id, s.digest FROM subscription s
-                WHERE s.digest IN ('hourly', 'daily')
-                  AND EXISTS (SELECT 1 FROM notification n
-                              WHERE n.subscription_id = s.id AND n.digest_pending
-                                AND n.created_at < CASE s.digest WHEN 'hourly' THEN CAST(?1 AS timestamptz) ELSE CAST(?2 AS timestamptz) END)
-                LIMIT ?3
-                FOR NO KEY UPDATE OF s SKIP LOCKED
+        // Each subscription's window depends on its own schedule: find those whose oldest held notification
+        // is older than their last closed window's end, then lock them. FOR NO KEY UPDATE does not conflict
+        // with the key-share lock that inserting a notification takes; SKIP LOCKED leaves other replicas'
+        // subscriptions alone.
+        List<Object[]> held = em.createNativeQuery("""
+                SELECT s.id, s.digest, s.digest_at, s.digest_zone, s.digest_day,
+                       (SELECT min(n.created_at) FROM notification n WHERE n.subscription_id = s.id AND n.digest_pending)
+                FROM subscription s
+                WHERE s.digest IN ('hourly', 'daily', 'weekly')
+                  AND EXISTS (SELECT 1 FROM notification n WHERE n.subscription_id = s.id AND n.digest_pending)
                 """)
-                .setParameter(1, windows.startOf(DigestPeriod.HOURLY, now))
-                .setParameter(2, windows.startOf(DigestPeriod.DAILY, now))
-                .setParameter(3, limit)
+                .getResultList();
+        Map<UUID, DigestWindows.Window> due = new LinkedHashMap<>();
+        Map<UUID, DigestPeriod> periods = new HashMap<>();
+        for (Object[] row : held) {
+            DigestPeriod period = DigestPeriod.of((String) row[1]);
+            DigestWindows.Window window = windows.lastClosed(period, schedule(row[2], (String) row[3], (String) row[4]), now);
+            if (instant(row[5]).isBefore(window.end()) && due.size() < limit) {
+                due.put((UUID) row[0], window);
+                periods.put((UUID) row[0], period);
+            }
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<UUID> locked = em.createNativeQuery("SELECT id FROM subscription WHERE id IN (?1) FOR NO KEY UPDATE SKIP LOCKED", UUID.class)
+                .setParameter(1, List.copyOf(due.keySet()))
                 .getResultList();
         int cut = 0;
-        for (Object[] row : claimed) {
-            cut += cut((UUID) row[0], DigestPeriod.of((String) row[1]), now);
+        for (UUID id : locked) {
+            cut += cut(id, periods.get(id), due.get(id), now);
         }
         return cut;
     }
 
+    private static DigestSchedule schedule(Object at, String zone, String day) {
+        if (at == null && zone == null && day == null) {
+            return null;
+        }
+        LocalTime time = at instanceof Time sql ? sql.toLocalTime() : (LocalTime) at;
+        return new DigestSchedule(time, zone == null ? null : ZoneId.of(zone), day == null ? null : DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Instant i ? i : value instanceof OffsetDateTime o ? o.toInstant() : ((Timestamp) value).toInstant();
+    }
+
     @SuppressWarnings("unchecked")
-    private int cut(UUID subscriptionId, DigestPeriod period, Instant now) {
-        Instant windowEnd = windows.startOf(period, now);
-        Duration length = windows.length(period);
+    private int cut(UUID subscriptionId, DigestPeriod period, DigestWindows.Window window, Instant now) {
+        Instant windowEnd = window.end();
         // Named for the last closed window; held rows from earlier windows (after an outage) travel with it.
-        Instant windowStart = windowEnd.minus(length);
+        Instant windowStart = window.start();
         UUID deliveryId = UUID.randomUUID();
         int recorded = em.createNativeQuery("INSERT INTO digest_window (subscription_id, window_start, window_end, "
                 + "delivery_id, notifications, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT DO NOTHING")

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -52,8 +53,12 @@ public class Subscription extends PanacheEntityBase {
     /** Start of the current run of failed webhook attempts; null after a success. */
     public Instant failingSince;
     public String status;
-    /** none, hourly or daily (see {@code digest.DigestPeriod}). */
+    /** none, hourly, daily or weekly (see {@code digest.DigestPeriod}). */
     public String digest;
+    /** A daily or weekly digest's delivery time, its IANA time zone and (weekly) day; null for the UTC alignment. */
+    public LocalTime digestAt;
+    public String digestZone;
+    public String digestDay;
     public Instant createdAt;
     public Instant updatedAt;
 

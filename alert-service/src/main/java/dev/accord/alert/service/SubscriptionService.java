@@ -8,6 +8,7 @@ import dev.accord.alert.channel.ChannelType;
 import dev.accord.alert.api.SubscriptionUpdate;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.alert.digest.DigestPeriod;
+import dev.accord.alert.digest.DigestSchedule;
 import dev.accord.alert.domain.EmailChannel;
 import dev.accord.alert.domain.Subscription;
 import dev.accord.alert.mail.EmailSubscriptions;
@@ -23,8 +24,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +43,8 @@ import java.util.regex.Pattern;
 /** Creates and changes subscriptions, and finds them for their owner only. */
 @ApplicationScoped
 public class SubscriptionService {
+
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     static final String INVALID = "Invalid subscription";
     private static final Set<String> WEBHOOK_SCHEMES = Set.of("http", "https");
@@ -63,6 +72,7 @@ public class SubscriptionService {
                     Map.of("parameter", "channel.type", "allowed", ChannelType.ALL));
         }
         DigestPeriod digest = digest(request.digest(), channel.type());
+        DigestSchedule schedule = schedule(request.digestSchedule(), digest);
         URI url = ChannelType.WEBHOOK.equals(channel.type()) ? webhookUrl(channel.url()) : null;
         String address = ChannelType.EMAIL.equals(channel.type()) ? emailAddress(channel.address()) : null;
         SubscriptionRequest.Filter filter = request.filter() == null
@@ -81,6 +91,11 @@ public class SubscriptionService {
         // An e-mail subscription matches nothing until its address confirms it (double opt-in).
         subscription.status = address == null ? Subscription.ACTIVE : Subscription.UNCONFIRMED;
         subscription.digest = digest.wireName();
+        if (schedule != null) {
+            subscription.digestAt = schedule.at();
+            subscription.digestZone = schedule.zone().getId();
+            subscription.digestDay = schedule.day() == null ? null : schedule.day().name().toLowerCase(Locale.ROOT);
+        }
         subscription.createdAt = now;
         subscription.updatedAt = now;
         subscription.persist();
@@ -215,6 +230,48 @@ public class SubscriptionService {
                     + "for webhook and e-mail channels.");
         }
         return digest;
+    }
+
+    /** A daily or weekly digest's delivery time; every part is checked, and a schedule needs a digest it can set. */
+    private static DigestSchedule schedule(SubscriptionRequest.DigestTime time, DigestPeriod digest) {
+        if (time == null) {
+            return null;
+        }
+        if (!digest.schedulable()) {
+            throw ProblemException.badParameter("digestSchedule", "A delivery time is set for daily and weekly digests only; "
+                    + "this subscription's digest is '" + digest.wireName() + "'.");
+        }
+        LocalTime at = null;
+        if (time.at() != null) {
+            try {
+                at = LocalTime.parse(time.at().strip(), HOURS_MINUTES);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.badParameter("digestSchedule.at", "'" + time.at() + "' is not a time of day as HH:mm, e.g. 08:00.");
+            }
+        }
+        ZoneId zone = null;
+        if (time.timeZone() != null) {
+            try {
+                zone = ZoneId.of(time.timeZone().strip());
+            } catch (DateTimeException e) {
+                throw ProblemException.badParameter("digestSchedule.timeZone",
+                        "'" + time.timeZone() + "' is not a time zone; use an IANA name such as Europe/Berlin or America/New_York.");
+            }
+        }
+        DayOfWeek day = null;
+        if (time.day() != null) {
+            if (digest != DigestPeriod.WEEKLY) {
+                throw ProblemException.badParameter("digestSchedule.day", "A day of delivery is set for weekly digests only.");
+            }
+            try {
+                day = DayOfWeek.valueOf(time.day().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badParameter("digestSchedule.day", "'" + time.day() + "' is not a day; use monday … sunday.");
+            }
+        } else if (digest == DigestPeriod.WEEKLY) {
+            day = DayOfWeek.MONDAY;
+        }
+        return new DigestSchedule(at, zone, day);
     }
 
     private static String emailAddress(String address) {

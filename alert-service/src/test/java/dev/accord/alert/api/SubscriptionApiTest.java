@@ -57,6 +57,46 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void dailyAndWeeklyDigestsTakeADeliveryTimeInATimeZone() {
+        JsonPath daily = create("{\"channel\":{\"type\":\"webhook\",\"url\":\"" + HOOK + "\"},\"digest\":\"daily\","
+                + "\"digestSchedule\":{\"at\":\"08:00\",\"timeZone\":\"Europe/Berlin\"}}");
+        owner(daily).get(path(daily)).then().statusCode(200)
+                .body("digest", equalTo("daily"))
+                .body("digestSchedule.at", equalTo("08:00"))
+                .body("digestSchedule.timeZone", equalTo("Europe/Berlin"))
+                .body("digestSchedule.day", nullValue());
+
+        JsonPath weekly = create("{\"channel\":{\"type\":\"webhook\",\"url\":\"" + HOOK + "\"},\"digest\":\"weekly\","
+                + "\"digestSchedule\":{\"timeZone\":\"America/New_York\"}}");
+        owner(weekly).get(path(weekly)).then().statusCode(200)
+                .body("digest", equalTo("weekly"))
+                .body("digestSchedule.at", equalTo("00:00"))
+                .body("digestSchedule.day", equalTo("monday"));
+
+        JsonPath plain = create("{\"channel\":{\"type\":\"webhook\",\"url\":\"" + HOOK + "\"},\"digest\":\"weekly\"}");
+        owner(plain).get(path(plain)).then().statusCode(200).body("digest", equalTo("weekly")).body("digestSchedule", nullValue());
+    }
+
+    @Test
+    void aDeliveryTimeThatCannotBeKeptIsRefusedByField() {
+        String hook = "{\"type\":\"webhook\",\"url\":\"" + HOOK + "\"}";
+        refused("{\"channel\":" + hook + ",\"digest\":\"hourly\",\"digestSchedule\":{\"at\":\"08:00\"}}", "digestSchedule");
+        refused("{\"channel\":" + hook + ",\"digestSchedule\":{\"at\":\"08:00\"}}", "digestSchedule");
+        refused("{\"channel\":" + hook + ",\"digest\":\"daily\",\"digestSchedule\":{\"at\":\"8 am\"}}", "digestSchedule.at");
+        refused("{\"channel\":" + hook + ",\"digest\":\"daily\",\"digestSchedule\":{\"at\":\"25:00\"}}", "digestSchedule.at");
+        refused("{\"channel\":" + hook + ",\"digest\":\"daily\",\"digestSchedule\":{\"timeZone\":\"Mars/Olympus\"}}",
+                "digestSchedule.timeZone");
+        refused("{\"channel\":" + hook + ",\"digest\":\"daily\",\"digestSchedule\":{\"day\":\"monday\"}}", "digestSchedule.day");
+        refused("{\"channel\":" + hook + ",\"digest\":\"weekly\",\"digestSchedule\":{\"day\":\"someday\"}}", "digestSchedule.day");
+        refused("{\"channel\":" + hook + ",\"digest\":\"fortnightly\"}", "digest");
+    }
+
+    private static void refused(String body, String parameter) {
+        given().contentType("application/json").body(body).post("/api/subscriptions").then()
+                .statusCode(400).contentType("application/problem+json").body("parameter", equalTo(parameter));
+    }
+
+    @Test
     void aQueryErrorPointsAtItsPosition() {
         post("{\"filter\":{\"query\":\"topic:defense AND (country:JX OR country:AU)\"},"
                 + "\"channel\":{\"type\":\"webhook\",\"url\":\"" + HOOK + "\"}}")

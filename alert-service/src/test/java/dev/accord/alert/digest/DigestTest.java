@@ -24,6 +24,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -98,6 +101,37 @@ class DigestTest {
         given().header("Authorization", bearer(subscription)).get("/api/subscriptions/" + subscription.getString("id")
                 + "/deliveries").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(digests.size()))
                 .body("eventType", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(Digest.TYPE)));
+    }
+
+    @Test
+    void aScheduledDigestCoversTheDayBetweenTwoDeliveryTimesInItsZone() throws Exception {
+        JsonPath subscription = given().contentType("application/json")
+                .body("{\"filter\":{\"keywords\":[\"" + uniqueKeyword() + "\"]},\"channel\":{\"type\":\"webhook\",\"url\":\""
+                        + receiver.url("/scheduled") + "\"},\"digest\":\"daily\","
+                        + "\"digestSchedule\":{\"at\":\"08:00\",\"timeZone\":\"Asia/Kathmandu\"}}")
+                .post("/api/subscriptions").then().statusCode(201).extract().jsonPath();
+        UUID id = UUID.fromString(subscription.getString("id"));
+        // The last 08:00 in Kathmandu (UTC+05:45 all year), read off the calendar here.
+        ZonedDateTime local = Instant.now().atZone(ZoneId.of("Asia/Kathmandu"));
+        ZonedDateTime delivery = local.with(LocalTime.of(8, 0));
+        if (delivery.isAfter(local)) {
+            delivery = delivery.minusDays(1);
+        }
+        Instant windowEnd = delivery.toInstant();
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.hold(id, "in-window", "accord.initiative.cataloged", "{\"n\":0}", windowEnd.minusSeconds(60));
+            store.hold(id, "next-window", "accord.initiative.cataloged", "{\"n\":1}", windowEnd.plusMillis(1));
+        });
+
+        store.cutClosedWindows(Instant.now(), 50);
+        await().atMost(WAIT).until(() -> receiver.received().size() == 1);
+        JsonNode body = EventJson.mapper().readTree(receiver.received().get(0).body());
+        assertThat(body.get("digest").asText()).isEqualTo("daily");
+        assertThat(Instant.parse(body.get("windowEnd").asText())).isEqualTo(windowEnd);
+        assertThat(Instant.parse(body.get("windowStart").asText())).isEqualTo(windowEnd.minus(Duration.ofDays(1)));
+        assertThat(numbers(receiver.received().get(0))).containsExactly(0);
+        // What came after 08:00 waits for tomorrow's delivery.
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> receiver.received().size() == 1);
     }
 
     @Test
