@@ -58,7 +58,7 @@ class ThinPathIT {
         catalog = ServiceProcess.startReady("catalog-service",
                 port -> with(common, "ACCORD_CATALOG_PUBLIC_URL", "http://127.0.0.1:" + port), READY);
         ingest = ServiceProcess.startReady("ingest-service", port -> common, READY);
-        alert = ServiceProcess.startReady("alert-service", port -> common, READY);
+        alert = ServiceProcess.startReady("alert-service", port -> with(common, "ACCORD_CATALOG_URL", catalog.baseUrl()), READY);
     }
 
     private static Map<String, String> with(Map<String, String> env, String key, String value) {
@@ -125,6 +125,18 @@ class ThinPathIT {
             assertThat(PrometheusText.traceIdOf(webhook.header("traceparent"))).as("webhook traceparent").isEqualTo(traceId);
         }
         assertThat(notified).isEqualTo(japanese);
+        // The preview of the same filter, read from the catalog, lists what the subscription was sent.
+        JsonPath preview = given().baseUri(alert.baseUrl()).contentType("application/json")
+                .body("{\"filter\":{\"countries\":[\"JP\"]},\"days\":1}")
+                .post("/api/subscriptions/preview").then().statusCode(200).extract().jsonPath();
+        assertThat(new HashSet<>(preview.<String>getList("initiatives.id"))).containsAll(japanese);
+        assertThat(preview.getBoolean("complete")).isTrue();
+        assertThat(preview.getInt("scanned")).isGreaterThanOrEqualTo(initiativeIds.size());
+        JsonPath none = given().baseUri(alert.baseUrl()).contentType("application/json")
+                .body("{\"filter\":{\"keywords\":[\"" + UUID.randomUUID() + "\"]}}")
+                .post("/api/subscriptions/preview").then().statusCode(200).extract().jsonPath();
+        assertThat(none.getInt("matched")).isZero();
+        assertThat(none.getList("initiatives")).isEmpty();
         // And on the way: the records ingest published and those the catalog relayed are in the same trace.
         try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.INITIATIVES, Topics.CATALOG)) {
             List<TopicReader.Read> records = reader.awaitRecords(r -> initiativeIds.contains(r.key()),

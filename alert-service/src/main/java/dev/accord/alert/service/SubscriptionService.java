@@ -193,7 +193,8 @@ public class SubscriptionService {
         changes.fire(new SubscriptionChanged(removed, null));
     }
 
-    private static SubscriptionFilter compile(SubscriptionRequest.Filter filter, List<String> events) {
+    /** A request's filter compiled, or a 400 listing every invalid part. */
+    public static SubscriptionFilter compile(SubscriptionRequest.Filter filter, List<String> events) {
         try {
             return SubscriptionFilter.compile(new FilterSpec(filter.topics(), filter.countries(), filter.orgs(),
                     filter.keywords(), filter.query(), events));
