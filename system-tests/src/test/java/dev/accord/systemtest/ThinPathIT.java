@@ -42,6 +42,7 @@ class ThinPathIT {
     private static ServiceProcess ingest;
     private static ServiceProcess catalog;
     private static ServiceProcess alert;
+    private static ServiceProcess console;
 
     @BeforeAll
     static void startSystem() {
@@ -59,6 +60,8 @@ class ThinPathIT {
                 port -> with(common, "ACCORD_CATALOG_PUBLIC_URL", "http://127.0.0.1:" + port), READY);
         ingest = ServiceProcess.startReady("ingest-service", port -> common, READY);
         alert = ServiceProcess.startReady("alert-service", port -> with(common, "ACCORD_CATALOG_URL", catalog.baseUrl()), READY);
+        console = ServiceProcess.startReady("console",
+                port -> Map.of("ACCORD_CATALOG_URL", catalog.baseUrl(), "ACCORD_ALERT_URL", alert.baseUrl()), READY);
     }
 
     private static Map<String, String> with(Map<String, String> env, String key, String value) {
@@ -69,7 +72,7 @@ class ThinPathIT {
 
     @AfterAll
     static void stopSystem() {
-        for (AutoCloseable part : new AutoCloseable[] {ingest, catalog, alert, receiver}) {
+        for (AutoCloseable part : new AutoCloseable[] {console, ingest, catalog, alert, receiver}) {
             try {
                 if (part != null) {
                     part.close();
@@ -137,6 +140,32 @@ class ThinPathIT {
                 .post("/api/subscriptions/preview").then().statusCode(200).extract().jsonPath();
         assertThat(none.getInt("matched")).isZero();
         assertThat(none.getList("initiatives")).isEmpty();
+
+        // The console shows the same catalog to people: a search, an initiative with its evidence, and a subscription made
+        // through its form.
+        String search = given().baseUri(console.baseUrl()).queryParam("country", "JP").get("/initiatives")
+                .then().statusCode(200).contentType("text/html").extract().asString();
+        for (String id : japanese) {
+            assertThat(search).contains("href=\"/initiatives/" + id + "\"");
+        }
+        String firstId = japanese.iterator().next();
+        String evidence = given().baseUri(catalog.baseUrl()).get("/api/initiatives/" + firstId).then().statusCode(200)
+                .extract().jsonPath().getString("evidence.sentence");
+        String page = given().baseUri(console.baseUrl()).get("/initiatives/" + firstId).then().statusCode(200).extract().asString();
+        assertThat(page).contains("<mark>" + escapeHtml(evidence) + "</mark>");
+        String created = given().baseUri(console.baseUrl())
+                .formParam("name", "console subscriber").formParam("countries", "JP").formParam("events", "initiative.cataloged")
+                .formParam("channel", "webhook").formParam("url", receiver.url("/console").toString()).formParam("digest", "none")
+                .formParam("action", "create")
+                .post("/subscriptions/new").then().log().ifValidationFails().statusCode(201).header("Cache-Control", "no-store")
+                .extract().asString();
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("id=\"subscription-id\">([^<]+)<").matcher(created);
+        java.util.regex.Matcher tokens = java.util.regex.Pattern.compile("id=\"subscription-token\">([^<]+)<").matcher(created);
+        assertThat(ids.find() && tokens.find()).isTrue();
+        assertThat(created).contains("id=\"webhook-secret\">whsec_");
+        given().baseUri(alert.baseUrl()).header("Authorization", "Bearer " + tokens.group(1)).get("/api/subscriptions/" + ids.group(1))
+                .then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("console subscriber"))
+                .body("channel.url", org.hamcrest.Matchers.equalTo(receiver.url("/console").toString()));
         // And on the way: the records ingest published and those the catalog relayed are in the same trace.
         try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.INITIATIVES, Topics.CATALOG)) {
             List<TopicReader.Read> records = reader.awaitRecords(r -> initiativeIds.contains(r.key()),
@@ -145,5 +174,9 @@ class ThinPathIT {
             assertThat(records).allSatisfy(r -> assertThat(PrometheusText.traceIdOf(r.header("traceparent")))
                     .as("traceparent on %s", r.topic()).isEqualTo(traceId));
         }
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -164,7 +164,7 @@ class EmailChannelTest {
         given().contentType("application/json").body("{\"channel\":{\"type\":\"email\"}}").post("/api/subscriptions")
                 .then().statusCode(400).body("parameter", equalTo("channel.address"));
         given().contentType("application/json").body("{\"channel\":{\"type\":\"email\",\"address\":\"a@example.org\"},"
-                + "\"digest\":\"weekly\"}").post("/api/subscriptions").then().statusCode(400)
+                + "\"digest\":\"fortnightly\"}").post("/api/subscriptions").then().statusCode(400)
                 .contentType("application/problem+json").body("parameter", equalTo("digest"));
         given().contentType("application/json").body("{\"channel\":{\"type\":\"sse\"},\"digest\":\"hourly\"}")
                 .post("/api/subscriptions").then().statusCode(400).body("parameter", equalTo("digest"));
