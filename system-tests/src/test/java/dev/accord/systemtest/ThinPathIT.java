@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.common.events.EventJson;
-import dev.accord.testsupport.AccordTestResource;
 import dev.accord.common.events.Topics;
 import dev.accord.testsupport.Fixtures;
 import dev.accord.testsupport.PrometheusText;
-import dev.accord.testsupport.TestDatabase;
 import dev.accord.testsupport.TestKafka;
 import dev.accord.testsupport.TopicReader;
 import dev.accord.testsupport.WebhookReceiver;
@@ -34,10 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class ThinPathIT {
 
-    private static final Duration READY = Duration.ofSeconds(90);
     private static final Duration FLOW = Duration.ofSeconds(60);
-    private static final String API_KEY = "system-test-key";
+    private static final String API_KEY = AccordSystem.API_KEY;
 
+    private static AccordSystem system;
     private static WebhookReceiver receiver;
     private static ServiceProcess ingest;
     private static ServiceProcess catalog;
@@ -46,40 +44,18 @@ class ThinPathIT {
 
     @BeforeAll
     static void startSystem() {
-        receiver = WebhookReceiver.start();
-        TestKafka.createTopics(AccordTestResource.TOPICS);
-        TestDatabase.Database db = TestDatabase.database("system");
-        Map<String, String> common = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                "ACCORD_DB_URL", db.jdbcUrl(),
-                "ACCORD_DB_USER", db.user(),
-                "ACCORD_DB_PASSWORD", db.password(),
-                "ACCORD_INGEST_API_KEY", API_KEY,
-                "ACCORD_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
-        catalog = ServiceProcess.startReady("catalog-service",
-                port -> with(common, "ACCORD_CATALOG_PUBLIC_URL", "http://127.0.0.1:" + port), READY);
-        ingest = ServiceProcess.startReady("ingest-service", port -> common, READY);
-        alert = ServiceProcess.startReady("alert-service", port -> with(common, "ACCORD_CATALOG_URL", catalog.baseUrl()), READY);
-        console = ServiceProcess.startReady("console",
-                port -> Map.of("ACCORD_CATALOG_URL", catalog.baseUrl(), "ACCORD_ALERT_URL", alert.baseUrl()), READY);
-    }
-
-    private static Map<String, String> with(Map<String, String> env, String key, String value) {
-        Map<String, String> copy = new java.util.HashMap<>(env);
-        copy.put(key, value);
-        return copy;
+        system = AccordSystem.start("system", Map.of());
+        receiver = system.receiver;
+        ingest = system.ingest;
+        catalog = system.catalog;
+        alert = system.alert;
+        console = system.console;
     }
 
     @AfterAll
     static void stopSystem() {
-        for (AutoCloseable part : new AutoCloseable[] {console, ingest, catalog, alert, receiver}) {
-            try {
-                if (part != null) {
-                    part.close();
-                }
-            } catch (Exception e) {
-                // Keep closing the others.
-            }
+        if (system != null) {
+            system.close();
         }
     }
 
