@@ -142,6 +142,11 @@ class ThinPathIT {
         given().baseUri(alert.baseUrl()).header("Authorization", "Bearer " + tokens.group(1)).get("/api/subscriptions/" + ids.group(1))
                 .then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("console subscriber"))
                 .body("channel.url", org.hamcrest.Matchers.equalTo(receiver.url("/console").toString()));
+        String paused = given().baseUri(console.baseUrl()).formParam("id", ids.group(1)).formParam("token", tokens.group(1))
+                .formParam("action", "pause").post("/subscriptions/manage").then().statusCode(200).extract().asString();
+        assertThat(paused).contains("<dd>paused</dd>", "value=\"resume\"");
+        given().baseUri(alert.baseUrl()).header("Authorization", "Bearer " + tokens.group(1)).get("/api/subscriptions/" + ids.group(1))
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("paused"));
         // And on the way: the records ingest published and those the catalog relayed are in the same trace.
         try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.INITIATIVES, Topics.CATALOG)) {
             List<TopicReader.Read> records = reader.awaitRecords(r -> initiativeIds.contains(r.key()),

@@ -118,6 +118,26 @@ public class SubscriptionResource {
     }
 
     @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Pause a subscription: nothing is matched for it until it is resumed (its own token only)")
+    @SecurityRequirement(name = "subscriptionToken")
+    @APIResponse(responseCode = "200", description = "The subscription, now paused")
+    @APIResponse(responseCode = "409", description = "Not active (e.g. disabled or an unconfirmed e-mail channel)")
+    public SubscriptionView pause(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return view(subscriptions.pause(id, token(authorization)));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume a paused subscription; events from now on are matched again (its own token only)")
+    @SecurityRequirement(name = "subscriptionToken")
+    @APIResponse(responseCode = "200", description = "The subscription, active again")
+    @APIResponse(responseCode = "409", description = "Not paused")
+    public SubscriptionView resume(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return view(subscriptions.resume(id, token(authorization)));
+    }
+
+    @POST
     @Path("/{id}/rotate-secret")
     @Operation(summary = "Give a webhook subscription a new signing secret, shown only this once; the previous secret "
             + "also signs during the overlap")

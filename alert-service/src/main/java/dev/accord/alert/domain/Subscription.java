@@ -22,6 +22,8 @@ public class Subscription extends PanacheEntityBase {
     public static final String UNSUBSCRIBED = "unsubscribed";
     /** A webhook subscription whose endpoint is gone (410) or kept failing: nothing is matched or sent until re-enabled. */
     public static final String DISABLED = "disabled";
+    /** Paused by its owner: nothing is matched for it until it is resumed (deliveries already queued still go out). */
+    public static final String PAUSED = "paused";
 
     @Id
     public UUID id;

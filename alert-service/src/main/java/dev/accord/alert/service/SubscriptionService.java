@@ -168,6 +168,40 @@ public class SubscriptionService {
         return subscription;
     }
 
+    /** Stops matching for an active subscription until {@link #resume}; pausing a paused one changes nothing. */
+    @Transactional
+    public Subscription pause(String id, String token) {
+        Subscription subscription = owned(id, token);
+        if (Subscription.PAUSED.equals(subscription.status)) {
+            return subscription;
+        }
+        if (!Subscription.ACTIVE.equals(subscription.status)) {
+            throw new ProblemException(409, "Not active", "Subscription " + id + " is " + subscription.status
+                    + "; only an active subscription can be paused.", Map.of());
+        }
+        subscription.status = Subscription.PAUSED;
+        subscription.updatedAt = Instant.now();
+        changes.fire(new SubscriptionChanged(subscription.id, null));
+        return subscription;
+    }
+
+    /** Matches a paused subscription again, from the next catalog event on; what happened while paused is not sent. */
+    @Transactional
+    public Subscription resume(String id, String token) {
+        Subscription subscription = owned(id, token);
+        if (Subscription.ACTIVE.equals(subscription.status)) {
+            return subscription;
+        }
+        if (!Subscription.PAUSED.equals(subscription.status)) {
+            throw new ProblemException(409, "Not paused", "Subscription " + id + " is " + subscription.status
+                    + "; only a paused subscription can be resumed.", Map.of());
+        }
+        subscription.status = Subscription.ACTIVE;
+        subscription.updatedAt = Instant.now();
+        changes.fire(new SubscriptionChanged(subscription.id, SubscriptionMatcher.filterOf(subscription)));
+        return subscription;
+    }
+
     /**
      * Gives a webhook subscription a new signing secret. The old one keeps signing, as a second
      * signature, for {@code secret-overlap}; a rotation within the overlap drops the oldest secret.

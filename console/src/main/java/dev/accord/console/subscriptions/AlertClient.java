@@ -70,6 +70,14 @@ public class AlertClient {
         return api.sendWithToken("POST", "/api/subscriptions/" + id + "/rotate-secret", token, Rotated.class);
     }
 
+    public void pause(String id, String token) {
+        api.sendWithToken("POST", "/api/subscriptions/" + id + "/pause", token, Void.class);
+    }
+
+    public void resume(String id, String token) {
+        api.sendWithToken("POST", "/api/subscriptions/" + id + "/resume", token, Void.class);
+    }
+
     public void enable(String id, String token) {
         api.sendWithToken("POST", "/api/subscriptions/" + id + "/enable", token, Void.class);
     }

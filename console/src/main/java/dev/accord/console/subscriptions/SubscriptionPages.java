@@ -89,6 +89,14 @@ public class SubscriptionPages {
                     secret = alert.rotate(trimmedId, trimmedToken).secret();
                     notice = "The webhook secret was rotated; the previous one also signs for a while.";
                 }
+                case "pause" -> {
+                    alert.pause(trimmedId, trimmedToken);
+                    notice = "The subscription is paused: nothing is matched for it until it is resumed.";
+                }
+                case "resume" -> {
+                    alert.resume(trimmedId, trimmedToken);
+                    notice = "The subscription is active again.";
+                }
                 case "enable" -> {
                     alert.enable(trimmedId, trimmedToken);
                     notice = "The subscription is active again.";
@@ -105,6 +113,11 @@ public class SubscriptionPages {
         } catch (ApiException e) {
             if (e.status() >= 500) {
                 throw e;
+            }
+            if (e.status() == 409) {
+                // Refused for the subscription's state (resume what is not paused): shown on its page.
+                return page(Response.status(409), Templates.subscription(trimmedId, trimmedToken, alert.subscription(trimmedId, trimmedToken),
+                        alert.deliveries(trimmedId, trimmedToken), e.getMessage(), null).render());
             }
             return page(Response.status(e.status()), Templates.manage(trimmedId, e.getMessage()).render());
         }
