@@ -152,19 +152,11 @@ public class SubscriptionService {
     @Transactional
     public Subscription enable(String id, String token) {
         Subscription subscription = owned(id, token);
-        if (Subscription.ACTIVE.equals(subscription.status)) {
-            return subscription;
+        if (move(subscription, Subscription.DISABLED, Subscription.ACTIVE, "Not disabled", "enabled")) {
+            subscription.disabledReason = null;
+            subscription.disabledAt = null;
+            subscription.failingSince = null;
         }
-        if (!Subscription.DISABLED.equals(subscription.status)) {
-            throw new ProblemException(409, "Not disabled", "Subscription " + id + " is " + subscription.status
-                    + "; only a disabled subscription can be enabled.", Map.of());
-        }
-        subscription.status = Subscription.ACTIVE;
-        subscription.disabledReason = null;
-        subscription.disabledAt = null;
-        subscription.failingSince = null;
-        subscription.updatedAt = Instant.now();
-        changes.fire(new SubscriptionChanged(subscription.id, SubscriptionMatcher.filterOf(subscription)));
         return subscription;
     }
 
@@ -172,16 +164,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription pause(String id, String token) {
         Subscription subscription = owned(id, token);
-        if (Subscription.PAUSED.equals(subscription.status)) {
-            return subscription;
-        }
-        if (!Subscription.ACTIVE.equals(subscription.status)) {
-            throw new ProblemException(409, "Not active", "Subscription " + id + " is " + subscription.status
-                    + "; only an active subscription can be paused.", Map.of());
-        }
-        subscription.status = Subscription.PAUSED;
-        subscription.updatedAt = Instant.now();
-        changes.fire(new SubscriptionChanged(subscription.id, null));
+        move(subscription, Subscription.ACTIVE, Subscription.PAUSED, "Not active", "paused");
         return subscription;
     }
 
@@ -189,17 +172,27 @@ public class SubscriptionService {
     @Transactional
     public Subscription resume(String id, String token) {
         Subscription subscription = owned(id, token);
-        if (Subscription.ACTIVE.equals(subscription.status)) {
-            return subscription;
-        }
-        if (!Subscription.PAUSED.equals(subscription.status)) {
-            throw new ProblemException(409, "Not paused", "Subscription " + id + " is " + subscription.status
-                    + "; only a paused subscription can be resumed.", Map.of());
-        }
-        subscription.status = Subscription.ACTIVE;
-        subscription.updatedAt = Instant.now();
-        changes.fire(new SubscriptionChanged(subscription.id, SubscriptionMatcher.filterOf(subscription)));
+        move(subscription, Subscription.PAUSED, Subscription.ACTIVE, "Not paused", "resumed");
         return subscription;
+    }
+
+    /**
+     * Moves an owner's subscription from one status to another and tells the matcher; already there is no
+     * change (false), from any other status a 409.
+     */
+    private boolean move(Subscription subscription, String from, String to, String conflict, String done) {
+        if (to.equals(subscription.status)) {
+            return false;
+        }
+        if (!from.equals(subscription.status)) {
+            throw new ProblemException(409, conflict, "Subscription " + subscription.id + " is " + subscription.status
+                    + "; only a" + (from.equals(Subscription.ACTIVE) ? "n " : " ") + from + " subscription can be " + done + ".", Map.of());
+        }
+        subscription.status = to;
+        subscription.updatedAt = Instant.now();
+        changes.fire(new SubscriptionChanged(subscription.id,
+                Subscription.ACTIVE.equals(to) ? SubscriptionMatcher.filterOf(subscription) : null));
+        return true;
     }
 
     /**
