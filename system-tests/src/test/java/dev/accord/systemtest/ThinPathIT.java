@@ -147,6 +147,30 @@ class ThinPathIT {
         assertThat(paused).contains("<dd>paused</dd>", "value=\"resume\"");
         given().baseUri(alert.baseUrl()).header("Authorization", "Bearer " + tokens.group(1)).get("/api/subscriptions/" + ids.group(1))
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("paused"));
+
+        // An SSE subscription's live view: its page hands the browser a cookie for the console's relay of the stream.
+        String sse = given().baseUri(console.baseUrl()).formParam("countries", "JP").formParam("channel", "sse")
+                .formParam("action", "create").post("/subscriptions/new").then().statusCode(201).extract().asString();
+        java.util.regex.Matcher sseId = java.util.regex.Pattern.compile("id=\"subscription-id\">([^<]+)<").matcher(sse);
+        java.util.regex.Matcher sseToken = java.util.regex.Pattern.compile("id=\"subscription-token\">([^<]+)<").matcher(sse);
+        assertThat(sseId.find() && sseToken.find()).isTrue();
+        io.restassured.response.Response opened = given().baseUri(console.baseUrl()).formParam("id", sseId.group(1))
+                .formParam("token", sseToken.group(1)).formParam("action", "view").post("/subscriptions/manage");
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.asString()).contains("id=\"live\"", "/subscriptions/stream/" + sseId.group(1));
+        String cookie = opened.getDetailedCookie("accord-stream-" + sseId.group(1)).getValue();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI stream = java.net.URI.create(console.baseUrl() + "/subscriptions/stream/" + sseId.group(1));
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(stream).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(401);
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> live = http.send(java.net.http.HttpRequest.newBuilder(stream)
+                .header("Cookie", "accord-stream-" + sseId.group(1) + "=" + cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        try (java.util.stream.Stream<String> lines = live.body()) {
+            // alert-service's first line is its comment saying the stream is open.
+            assertThat(lines.findFirst()).hasValueSatisfying(line -> assertThat(line).startsWith(":").contains("connected"));
+        }
         // And on the way: the records ingest published and those the catalog relayed are in the same trace.
         try (TopicReader reader = new TopicReader(TestKafka.bootstrapServers(), Topics.INITIATIVES, Topics.CATALOG)) {
             List<TopicReader.Read> records = reader.awaitRecords(r -> initiativeIds.contains(r.key()),

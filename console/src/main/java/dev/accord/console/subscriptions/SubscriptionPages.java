@@ -108,8 +108,13 @@ public class SubscriptionPages {
                 default -> {
                 }
             }
-            return page(Response.ok(), Templates.subscription(trimmedId, trimmedToken, alert.subscription(trimmedId, trimmedToken),
-                    alert.deliveries(trimmedId, trimmedToken), notice, secret).render());
+            JsonNode subscription = alert.subscription(trimmedId, trimmedToken);
+            Response.ResponseBuilder ok = Response.ok();
+            if ("sse".equals(subscription.path("channel").path("type").asText())) {
+                ok.cookie(StreamRelay.tokenCookie(trimmedId, trimmedToken));
+            }
+            return page(ok, Templates.subscription(trimmedId, trimmedToken, subscription, alert.deliveries(trimmedId, trimmedToken), notice,
+                    secret).render());
         } catch (ApiException e) {
             if (e.status() >= 500) {
                 throw e;
