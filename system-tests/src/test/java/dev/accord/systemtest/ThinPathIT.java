@@ -3,6 +3,7 @@ package dev.accord.systemtest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.common.events.EventJson;
@@ -13,13 +14,21 @@ import dev.accord.testsupport.TestKafka;
 import dev.accord.testsupport.TopicReader;
 import dev.accord.testsupport.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,39 +144,39 @@ class ThinPathIT {
                 .formParam("action", "create")
                 .post("/subscriptions/new").then().log().ifValidationFails().statusCode(201).header("Cache-Control", "no-store")
                 .extract().asString();
-        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("id=\"subscription-id\">([^<]+)<").matcher(created);
-        java.util.regex.Matcher tokens = java.util.regex.Pattern.compile("id=\"subscription-token\">([^<]+)<").matcher(created);
+        Matcher ids = Pattern.compile("id=\"subscription-id\">([^<]+)<").matcher(created);
+        Matcher tokens = Pattern.compile("id=\"subscription-token\">([^<]+)<").matcher(created);
         assertThat(ids.find() && tokens.find()).isTrue();
         assertThat(created).contains("id=\"webhook-secret\">whsec_");
         given().baseUri(alert.baseUrl()).header("Authorization", "Bearer " + tokens.group(1)).get("/api/subscriptions/" + ids.group(1))
-                .then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("console subscriber"))
-                .body("channel.url", org.hamcrest.Matchers.equalTo(receiver.url("/console").toString()));
+                .then().statusCode(200).body("name", equalTo("console subscriber"))
+                .body("channel.url", equalTo(receiver.url("/console").toString()));
         String paused = given().baseUri(console.baseUrl()).formParam("id", ids.group(1)).formParam("token", tokens.group(1))
                 .formParam("action", "pause").post("/subscriptions/manage").then().statusCode(200).extract().asString();
         assertThat(paused).contains("<dd>paused</dd>", "value=\"resume\"");
         given().baseUri(alert.baseUrl()).header("Authorization", "Bearer " + tokens.group(1)).get("/api/subscriptions/" + ids.group(1))
-                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("paused"));
+                .then().statusCode(200).body("status", equalTo("paused"));
 
         // An SSE subscription's live view: its page hands the browser a cookie for the console's relay of the stream.
         String sse = given().baseUri(console.baseUrl()).formParam("countries", "JP").formParam("channel", "sse")
                 .formParam("action", "create").post("/subscriptions/new").then().statusCode(201).extract().asString();
-        java.util.regex.Matcher sseId = java.util.regex.Pattern.compile("id=\"subscription-id\">([^<]+)<").matcher(sse);
-        java.util.regex.Matcher sseToken = java.util.regex.Pattern.compile("id=\"subscription-token\">([^<]+)<").matcher(sse);
+        Matcher sseId = Pattern.compile("id=\"subscription-id\">([^<]+)<").matcher(sse);
+        Matcher sseToken = Pattern.compile("id=\"subscription-token\">([^<]+)<").matcher(sse);
         assertThat(sseId.find() && sseToken.find()).isTrue();
-        io.restassured.response.Response opened = given().baseUri(console.baseUrl()).formParam("id", sseId.group(1))
+        Response opened = given().baseUri(console.baseUrl()).formParam("id", sseId.group(1))
                 .formParam("token", sseToken.group(1)).formParam("action", "view").post("/subscriptions/manage");
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(opened.asString()).contains("id=\"live\"", "/subscriptions/stream/" + sseId.group(1));
         String cookie = opened.getDetailedCookie("accord-stream-" + sseId.group(1)).getValue();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.URI stream = java.net.URI.create(console.baseUrl() + "/subscriptions/stream/" + sseId.group(1));
-        assertThat(http.send(java.net.http.HttpRequest.newBuilder(stream).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+        HttpClient http = HttpClient.newHttpClient();
+        URI stream = URI.create(console.baseUrl() + "/subscriptions/stream/" + sseId.group(1));
+        assertThat(http.send(HttpRequest.newBuilder(stream).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode()).isEqualTo(401);
-        java.net.http.HttpResponse<java.util.stream.Stream<String>> live = http.send(java.net.http.HttpRequest.newBuilder(stream)
-                .header("Cookie", "accord-stream-" + sseId.group(1) + "=" + cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> live = http.send(HttpRequest.newBuilder(stream)
+                .header("Cookie", "accord-stream-" + sseId.group(1) + "=" + cookie).build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-        try (java.util.stream.Stream<String> lines = live.body()) {
+        try (Stream<String> lines = live.body()) {
             // alert-service's first line is its comment saying the stream is open.
             assertThat(lines.findFirst()).hasValueSatisfying(line -> assertThat(line).startsWith(":").contains("connected"));
         }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reads catalog entries from catalog-service's public query API ({@code GET /api/initiatives?from=…}),
@@ -28,7 +29,7 @@ public class CatalogPages {
     static final int PAGE_SIZE = 200;
 
     /** An entry as the catalog's list answers it; other fields are ignored. */
-    public record Item(java.util.UUID id, String title, String summary, Evidence evidence, Parties parties, List<String> topics,
+    public record Item(UUID id, String title, String summary, Evidence evidence, Parties parties, List<String> topics,
             String stage, Instant firstSeenAt, String url) {
 
         public record Evidence(String sentence) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The catalog pages: search with facets, and one initiative with its evidence, timeline and mentions. */
@@ -45,7 +46,7 @@ public class InitiativePages {
                 throw e;
             }
             // A filter the catalog refuses (a malformed date, say) is shown on the form, not as an error page.
-            return Templates.list(search, new InitiativePage(java.util.List.of(), null), null, null, null, null, e.getMessage())
+            return Templates.list(search, new InitiativePage(List.of(), null), null, null, null, null, e.getMessage())
                     .render();
         }
     }
