@@ -9,7 +9,7 @@ import dev.accord.common.events.EventSchemas;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Checks a Kafka record against DESIGN.md's event contract: CloudEvents 1.0 binary mode plus the data's JSON Schema. */
+/** Checks a Kafka record against the event contract of docs/architecture.md: CloudEvents 1.0 binary mode plus the data's JSON Schema. */
 public final class CloudEventAssertions {
 
     private CloudEventAssertions() {

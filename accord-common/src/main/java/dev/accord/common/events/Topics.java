@@ -1,6 +1,6 @@
 package dev.accord.common.events;
 
-/** Kafka topic names of the Accord event contract (see DESIGN.md, "Topics and events"). */
+/** Kafka topic names of the Accord event contract (docs/architecture.md, "Topics and event contracts"). */
 public final class Topics {
 
     public static final String ARTICLES = "accord.articles";

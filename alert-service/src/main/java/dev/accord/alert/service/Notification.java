@@ -5,7 +5,7 @@ import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import java.util.UUID;
 
-/** The body every channel delivers (DESIGN.md: {@code {type, subscriptionId, initiative | article, catalogUrl}}). */
+/** The body every channel delivers (docs/architecture.md; {@code {type, subscriptionId, initiative | article, catalogUrl}}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Notification(String type, UUID subscriptionId, CatalogInitiative initiative, CatalogArticle article,
         String catalogUrl) {
