@@ -71,11 +71,10 @@ public class DigestStore {
         // with the key-share lock that inserting a notification takes; SKIP LOCKED leaves other replicas'
         // subscriptions alone.
         List<Object[]> held = em.createNativeQuery("""
-                SELECT s.id, s.digest, s.digest_at, s.digest_zone, s.digest_day,
-                       (SELECT min(n.created_at) FROM notification n WHERE n.subscription_id = s.id AND n.digest_pending)
-                FROM subscription s
+                SELECT s.id, s.digest, s.digest_at, s.digest_zone, s.digest_day, min(n.created_at)
+                FROM subscription s JOIN notification n ON n.subscription_id = s.id AND n.digest_pending
                 WHERE s.digest IN ('hourly', 'daily', 'weekly')
-                  AND EXISTS (SELECT 1 FROM notification n WHERE n.subscription_id = s.id AND n.digest_pending)
+                GROUP BY s.id
                 """)
                 .getResultList();
         Map<UUID, DigestWindows.Window> due = new LinkedHashMap<>();
