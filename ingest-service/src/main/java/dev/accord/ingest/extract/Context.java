@@ -27,6 +27,12 @@ final class Context {
     private final Map<String, Integer> openingCounts = new LinkedHashMap<>();
     private int seen;
     private List<String> principals = List.of();
+    /** The country the whole article names most, for an article whose opening names none as acting. */
+    private final List<String> dominant;
+
+    Context(List<String> dominant) {
+        this.dominant = dominant;
+    }
 
     /** Notes the countries of a sentence just read, and those of them in its subject (before its first verb). */
     void read(List<String> countries, List<String> subjects) {
@@ -42,9 +48,12 @@ final class Context {
         }
     }
 
-    /** The countries the article's opening has acting: the most named as subjects, and those named nearly as often. */
+    /**
+     * The countries the article's opening has acting (the most named as subjects, and those named nearly as
+     * often); where the opening has none acting, the country the whole article is about.
+     */
     List<String> principals() {
-        return principals;
+        return principals.isEmpty() ? dominant : principals;
     }
 
     /** Two or more countries the last sentences named, for "the two countries", "both sides". */
@@ -56,7 +65,7 @@ final class Context {
                 return List.copyOf(group);
             }
         }
-        group.addAll(principals);
+        group.addAll(principals());
         return List.copyOf(group);
     }
 
@@ -65,7 +74,7 @@ final class Context {
         if (!recent.isEmpty()) {
             return List.of(recent.peekFirst().get(0));
         }
-        return principals.isEmpty() ? List.of() : List.of(principals.get(0));
+        return principals().isEmpty() ? List.of() : List.of(principals().get(0));
     }
 
     private static List<String> rank(Map<String, Integer> counts) {

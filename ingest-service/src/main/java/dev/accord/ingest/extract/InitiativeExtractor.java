@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class InitiativeExtractor {
 
-    public static final String VERSION = "nlp-1.0";
+    public static final String VERSION = "nlp-1.1";
     /** Probability at and above which a candidate is reported; chosen on the corpus's dev split. */
     public static final double DEFAULT_THRESHOLD = 0.5;
 
@@ -106,7 +108,7 @@ public class InitiativeExtractor {
         List<Token> articleWords = Tokenizer.tokens(text);
         String field = Features.fieldOf(articleWords);
         List<String> articleTopics = ordered(tagger.rankedTopics(articleWords));
-        Context context = new Context();
+        Context context = new Context(dominantCountry(tagger.countryHits(articleWords)));
         List<Scored> scored = new ArrayList<>();
         List<Passage> passages = Segmenter.passages(text);
         String shape = Features.shapeOf(passages);
@@ -127,10 +129,25 @@ public class InitiativeExtractor {
         return scored;
     }
 
+    /**
+     * The country the article names most, when it is named at least twice as often as any other: a
+     * report on British policy that never says "Britain" in its subjects is still about Britain.
+     */
+    static List<String> dominantCountry(List<Gazetteer.Hit> hits) {
+        Map<String, Integer> counts = new HashMap<>();
+        hits.forEach(hit -> counts.merge(hit.key(), 1, Integer::sum));
+        List<Map.Entry<String, Integer>> ranked = counts.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue()).toList();
+        if (ranked.isEmpty() || ranked.size() > 1 && ranked.get(1).getValue() * 2 > ranked.get(0).getValue()) {
+            return List.of();
+        }
+        return List.of(ranked.get(0).getKey());
+    }
+
     private Scored score(Candidate candidate, String field, String shape, List<String> articleTopics, Context context) {
         List<Gazetteer.Hit> countryHits = tagger.countryHits(candidate.words());
         List<Gazetteer.Hit> organisationHits = tagger.organisationHits(candidate.words());
-        List<String> countries = Parties.countries(candidate, countryHits, context);
+        List<String> countries = Parties.countries(candidate, countryHits, organisationHits, context);
         List<String> organisations = Parties.organisations(candidate, organisationHits);
         List<String> topics = topicsOf(candidate, articleTopics);
         boolean countryInSubject = candidate.trigger() != null

@@ -38,12 +38,6 @@ final class Parties {
             + "the participants|participants|the signatories|partners|the partners)\\b");
     private static final Pattern SINGLE = Pattern.compile("(?i)^(the )?(country|government|nation|kingdom|republic|administration|ministry"
             + "|it|officials|the state)\\b|\\b(the|his|her|its|their) (country|government|administration|ministry|cabinet|parliament)\\b");
-    /** Capitalised words that open a subject without naming an actor. */
-    private static final Set<String> SUBJECT_OPENERS = Set.of("today", "additionally", "also", "in", "through", "together",
-            "finally", "first", "second", "third", "further", "furthermore", "moreover", "building", "as", "under", "with",
-            "the", "a", "an", "this", "these", "both", "president", "prime", "minister", "leaders", "administration",
-            "government", "secretary", "vice", "we", "our");
-    private static final Set<String> PRONOUNS = Set.of("we", "they", "it", "he", "she", "i", "our", "their");
     /** How far back, in words before a country in the object, a co-actor word may stand. */
     private static final int WITH_WINDOW = 4;
 
@@ -51,7 +45,8 @@ final class Parties {
     }
 
     /** Party countries of a candidate, given the countries named in the clause and what the text was about before it. */
-    static List<String> countries(Candidate candidate, List<Gazetteer.Hit> countries, Context context) {
+    static List<String> countries(Candidate candidate, List<Gazetteer.Hit> countries, List<Gazetteer.Hit> organisations,
+            Context context) {
         List<Token> words = candidate.words();
         int verb = candidate.trigger() == null ? 0 : CandidateFinder.wordIndex(words, candidate.trigger().start());
         Set<String> parties = new LinkedHashSet<>();
@@ -76,7 +71,7 @@ final class Parties {
         } else if (parties.isEmpty() && SINGLE.matcher(subject.strip()).find()) {
             parties.addAll(context.recentSingle());
         }
-        if (parties.isEmpty() && !namesAnActor(subject, words, candidate)) {
+        if (parties.isEmpty() && !namesNonState(subject, words, organisations, candidate)) {
             parties.addAll(context.principals());
         }
         return List.copyOf(parties);
@@ -101,22 +96,33 @@ final class Parties {
         return new ArrayList<>(parties);
     }
 
+    /** Words in a subject that make its actor a company or a body of its own rather than a government. */
+    private static final Set<String> NON_STATE = Set.of("inc", "corp", "corporation", "limited", "ltd", "llc", "plc", "group",
+            "technologies", "industries", "electronics", "pharmaceuticals", "pharma", "telecom", "airline", "motor", "motors", "company", "companies", "businesses", "business",
+            "startup", "startups", "firm", "firms", "manufacturer", "manufacturers", "airlines", "airways", "capital", "holdings",
+            "bank", "banks", "co", "ag", "sa", "gmbh", "energy", "systems", "partners", "investors", "fund", "funds", "university",
+            "universities", "institute", "foundation", "conservatives", "labour", "party", "opposition", "google", "amazon",
+            "microsoft", "meta", "apple", "boeing", "samsung", "hyundai", "hanwha", "ford");
+
     /**
-     * Whether the subject names an actor of its own — a company, an agency, a person — that is not a
-     * country: "Netflix is investing …" has no party country, where a bare "Launching a council …" has the
-     * article's.
+     * Whether the subject names an actor that is not a government: an organisation of the dictionary ("The
+     * European Commission will …", "the IMF is to …") or a company ("Hikma Pharmaceuticals announced …").
+     * A minister, a president or "the Order" acts for the article's country and takes its fallback.
      */
-    private static boolean namesAnActor(String subject, List<Token> words, Candidate candidate) {
+    private static boolean namesNonState(String subject, List<Token> words, List<Gazetteer.Hit> organisations, Candidate candidate) {
         int end = candidate.clause().start() + subject.length();
-        for (int i = 1; i < words.size() && words.get(i).end() <= end; i++) {
-            Token word = words.get(i);
-            if (Character.isUpperCase(word.form().codePointAt(0)) && !SUBJECT_OPENERS.contains(word.lower())) {
+        if (organisations.stream().anyMatch(hit -> hit.start() < end)) {
+            return true;
+        }
+        for (Token word : words) {
+            if (word.end() > end) {
+                break;
+            }
+            if (NON_STATE.contains(word.lower())) {
                 return true;
             }
         }
-        return !words.isEmpty() && words.get(0).end() <= end && Character.isUpperCase(words.get(0).form().codePointAt(0))
-                && !SUBJECT_OPENERS.contains(words.get(0).lower()) && !Lexicon.ARTICLES.contains(words.get(0).lower())
-                && !PRONOUNS.contains(words.get(0).lower());
+        return false;
     }
 
     private static boolean isHarmed(List<Token> words, Gazetteer.Hit hit) {
