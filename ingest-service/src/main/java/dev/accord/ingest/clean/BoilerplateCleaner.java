@@ -27,6 +27,10 @@ public class BoilerplateCleaner {
     private static final int SHORT_ARTICLE_CHARS = 500;
     private static final Pattern BYLINE_LINE = Pattern.compile(
             "^(?i:by)\\s+(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s*,\\s*|\\s+(?:and|&)\\s+|\\s+)?){1,10}$");
+    // A teaser is a small part of the article it opens, and nearly all of its wording is the article's.
+    private static final double TEASER_RATIO = 2.0;
+    private static final int TEASER_MIN_GAIN_CHARS = 1500;
+    private static final double TEASER_HELD = 0.8;
     // Bylines and datelines sit among the first few paragraphs, never further down.
     private static final int LEADING_PARAGRAPHS = 3;
 
@@ -58,6 +62,7 @@ public class BoilerplateCleaner {
                     () -> filtered(EmbeddedArticle.fromJsonLd(ld), title, metadata),
                     () -> extract(Jsoup.parse(draft.html(), baseUrl), false, title, metadata)));
         }
+        paragraphs = fullerEmbedded(paragraphs, EmbeddedArticle.fromJsonLd(ld), title, metadata);
         return new CleanedArticle(String.join("\n\n", paragraphs), title == null ? "" : title,
                 PageMetadata.firstNonBlank(metadata.canonicalUrl(), draft.url()),
                 PageMetadata.firstNonBlank(draft.source(), metadata.siteName()),
@@ -81,6 +86,21 @@ public class BoilerplateCleaner {
             }
         }
         return best;
+    }
+
+    /**
+     * A page whose markup shows only the start of its article (a paywall's teaser, a "read more" cut) while
+     * its JSON-LD states the whole: the stated text, when it is much longer and holds what the markup showed.
+     */
+    private static List<String> fullerEmbedded(List<String> extracted, List<String> stated, String title, PageMetadata metadata) {
+        int shown = length(extracted);
+        int whole = length(stated);
+        if (shown == 0 || whole < shown * TEASER_RATIO || whole - shown < TEASER_MIN_GAIN_CHARS) {
+            return extracted;
+        }
+        double held = EmbeddedArticle.Shingles.containment(EmbeddedArticle.Shingles.of(String.join(" ", extracted)),
+                EmbeddedArticle.Shingles.of(String.join(" ", stated)));
+        return held >= TEASER_HELD ? filtered(stated, title, metadata) : extracted;
     }
 
     private static int length(List<String> paragraphs) {

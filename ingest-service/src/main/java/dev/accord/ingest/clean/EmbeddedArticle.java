@@ -183,6 +183,14 @@ final class EmbeddedArticle {
             return shingles;
         }
 
+        /** The share of {@code part} found in {@code whole}. */
+        static double containment(Set<String> part, Set<String> whole) {
+            if (part.isEmpty()) {
+                return 0;
+            }
+            return (double) part.stream().filter(whole::contains).count() / part.size();
+        }
+
         /** The share of the smaller set found in the other. */
         static double overlap(Set<String> a, Set<String> b) {
             if (a.isEmpty() || b.isEmpty()) {

@@ -21,6 +21,9 @@ class BoilerplateCleanerTest {
     private static final String THIRD = "Australia, which was not part of the talks, welcomed the plans and said "
             + "it would join an integrated air defence network with both countries next year.";
 
+    private static final String FOURTH = "The command will sit in Tokyo, and its first commander will be named before the end of "
+            + "the year, the defence ministry said in a statement on Thursday evening.";
+
     private CleanedArticle cleanHtml(String html) {
         return cleaner.clean(new ArticleDraft("https://news.example.org/a", null, null, null, html, null));
     }
@@ -71,6 +74,40 @@ class BoilerplateCleanerTest {
                 </div></body></html>""".formatted(FIRST, SECOND, THIRD);
 
         assertThat(cleanHtml(html).text()).isEqualTo(FIRST + "\n\n" + SECOND + "\n\n" + THIRD);
+    }
+
+    @Test
+    void aTeaserInTheMarkupGivesWayToTheWholeArticleItsJsonLdStates() {
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rest.add("Paragraph " + i + " of the story goes on behind the paywall, where the officials explain what "
+                    + "the joint command will do, who will lead it and how much it will cost over the coming years.");
+        }
+        String body = String.join("\\n\\n", List.of(FIRST, SECOND)) + "\\n\\n" + String.join("\\n\\n", rest);
+        String html = """
+                <html><head><script type="application/ld+json">
+                {"@context":"https://schema.org","@type":"NewsArticle","headline":"Allies agree command","articleBody":"%s"}
+                </script></head><body><article><p>%s</p><p>%s</p>
+                <div class="paywall-prompt"><a href="/subscribe">Subscribe to keep reading</a></div></article></body></html>"""
+                .formatted(body, FIRST, SECOND);
+
+        String text = cleanHtml(html).text();
+
+        assertThat(text).startsWith(FIRST + "\n\n" + SECOND).endsWith(rest.get(11));
+        assertThat(text.split("\n\n")).hasSize(14);
+    }
+
+    @Test
+    void aJsonLdBodyAboutSomethingElseDoesNotReplaceTheArticle() {
+        String other = ("A different story about the weather in the mountains, with rain expected over the weekend "
+                + "and snow above two thousand metres, the forecasters said on Friday afternoon. ").repeat(20);
+        String html = """
+                <html><head><script type="application/ld+json">
+                {"@context":"https://schema.org","@type":"NewsArticle","articleBody":"%s"}
+                </script></head><body><article><p>%s</p><p>%s</p><p>%s</p><p>%s</p></article></body></html>"""
+                .formatted(other, FIRST, SECOND, THIRD, FOURTH);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(String.join("\n\n", FIRST, SECOND, THIRD, FOURTH));
     }
 
     @Test
