@@ -53,7 +53,7 @@ class OperationsEndpointsTest {
 
     @Test
     void livenessAndReadinessAreUpWithKafkaAndDatabaseChecked() {
-        HealthChecks.assertLiveAndReadyWithKafkaAndDatabase();
+        assertThat(HealthChecks.assertLiveAndReadyWithKafkaAndDatabase()).contains("alert-consumption");
     }
 
     @Test

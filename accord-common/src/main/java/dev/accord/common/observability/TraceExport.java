@@ -1,4 +1,4 @@
-package dev.accord.catalog.observability;
+package dev.accord.common.observability;
 
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.arc.lookup.LookupIfProperty;
