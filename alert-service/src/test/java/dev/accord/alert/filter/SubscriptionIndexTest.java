@@ -87,35 +87,35 @@ class SubscriptionIndexTest {
 
     @Test
     void aKeywordIsAnchoredTogetherWithTheValuesItIsRequiredWith() {
-        SubscriptionIndex.Anchor query = SubscriptionIndex.anchorOf(
+        AnchorPlanner.Anchor query = AnchorPlanner.anchorOf(
                 spec(null, null, "topic:space AND (country:JP OR country:AU) AND \"missile\"").condition());
-        assertThat(query.shape()).isEqualTo(SubscriptionIndex.Shape.COMBINED);
+        assertThat(query.shape()).isEqualTo(AnchorPlanner.Shape.COMBINED);
         assertThat(query.exact()).isTrue();
         assertThat(query.keys()).hasSize(2);
 
-        SubscriptionIndex.Anchor listed = SubscriptionIndex.anchorOf(SubscriptionFilter.compile(
+        AnchorPlanner.Anchor listed = AnchorPlanner.anchorOf(SubscriptionFilter.compile(
                 new FilterSpec(null, List.of("JP", "AU"), null, List.of("lunar", "coast guard"), null, null)).condition());
-        assertThat(listed.shape()).isEqualTo(SubscriptionIndex.Shape.COMBINED);
+        assertThat(listed.shape()).isEqualTo(AnchorPlanner.Shape.COMBINED);
         assertThat(listed.keys()).hasSize(4);
         assertThat(listed.exact()).as("a short phrase is filed whole").isTrue();
 
-        SubscriptionIndex.Anchor longPhrase = SubscriptionIndex.anchorOf(SubscriptionFilter.compile(
+        AnchorPlanner.Anchor longPhrase = AnchorPlanner.anchorOf(SubscriptionFilter.compile(
                 new FilterSpec(null, List.of("JP"), null, List.of("lunar", LONG_PHRASE), null, null)).condition());
         assertThat(longPhrase.keys()).hasSize(2);
         assertThat(longPhrase.exact()).as("a long phrase is filed under one word and still needs its words in order").isFalse();
 
-        SubscriptionIndex.Anchor withNot = SubscriptionIndex.anchorOf(
+        AnchorPlanner.Anchor withNot = AnchorPlanner.anchorOf(
                 spec(null, null, "country:JP AND \"missile\" AND NOT stage:announced").condition());
-        assertThat(withNot.shape()).isEqualTo(SubscriptionIndex.Shape.COMBINED);
+        assertThat(withNot.shape()).isEqualTo(AnchorPlanner.Shape.COMBINED);
         assertThat(withNot.exact()).as("the NOT is covered by an excluding key").isTrue();
         assertThat(withNot.excludes()).containsExactly("stage:announced");
 
-        SubscriptionIndex.Anchor longNot = SubscriptionIndex.anchorOf(
+        AnchorPlanner.Anchor longNot = AnchorPlanner.anchorOf(
                 spec(null, null, "country:JP AND NOT \"" + LONG_PHRASE + "\"").condition());
         assertThat(longNot.exact()).as("a long phrase is no key an event looks up, so its NOT needs the check").isFalse();
         assertThat(longNot.excludes()).isEmpty();
 
-        SubscriptionIndex.Anchor insideOr = SubscriptionIndex.anchorOf(
+        AnchorPlanner.Anchor insideOr = AnchorPlanner.anchorOf(
                 spec(null, null, "(country:JP AND NOT stage:announced) OR country:AU").condition());
         assertThat(insideOr.excludes()).as("an exclusion holds for its own AND, not for the OR around it").isEmpty();
         assertThat(insideOr.exact()).isFalse();
