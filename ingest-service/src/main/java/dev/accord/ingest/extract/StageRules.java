@@ -65,6 +65,18 @@ final class StageRules {
         if (hedged && !cls.equals("expand")) {
             return "planned";
         }
+        boolean progressive = verbForm.endsWith("ing") && verb > 0 && PROGRESSIVE.contains(words.get(verb - 1).lower());
+        boolean past = verbForm.endsWith("ed") || anyBefore(words, verb, PERFECT);
+        // "announced the launch of …" reports a start, not a plan.
+        if (cls.equals("announce") && !future && startsTheThing(words, verb)) {
+            return "launched";
+        }
+        // What has been provided, funded or joined ("has contributed $1 billion", "has reduced VAT") is under way;
+        // a pledge or promise in the past is still only a commitment.
+        if (cls.equals("commit") && !future && !infinitive && past && !candidate.triggerLemma().equals("commit")
+                && governing == null) {
+            return "launched";
+        }
         switch (cls) {
             case "plan":
                 return "planned";
@@ -80,14 +92,26 @@ final class StageRules {
                 if (future || infinitive) {
                     return "announced";
                 }
-                boolean progressive = verbForm.endsWith("ing") && verb > 0 && PROGRESSIVE.contains(words.get(verb - 1).lower());
-                boolean past = verbForm.endsWith("ed") || verbForm.equals("began") || verbForm.equals("begun")
-                        || verbForm.equals("built") || verbForm.equals("set") || verbForm.equals("made")
-                        || anyBefore(words, verb, PERFECT);
-                return progressive || past || verbForm.endsWith("ing") && verb == 0 ? "launched" : "announced";
+                boolean done = past || verbForm.equals("began") || verbForm.equals("begun")
+                        || verbForm.equals("built") || verbForm.equals("set") || verbForm.equals("made");
+                return progressive || done || verbForm.endsWith("ing") && verb == 0 ? "launched" : "announced";
             default:
                 return "announced";
         }
+    }
+
+    // "announced today the launch": the noun within a few words of the verb.
+    private static final int START_WINDOW = 4;
+    private static final Set<String> STARTS = Set.of("launch", "launching", "initiation", "inauguration", "opening", "start");
+
+    /** "announced the launch of …": what is announced is that it has started. */
+    private static boolean startsTheThing(List<Token> words, int verb) {
+        for (int i = verb + 1; i < Math.min(words.size(), verb + START_WINDOW); i++) {
+            if (STARTS.contains(words.get(i).lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String classOf(Gazetteer.Hit hit) {

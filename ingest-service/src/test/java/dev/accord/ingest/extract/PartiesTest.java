@@ -2,7 +2,6 @@ package dev.accord.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.ingest.tag.Tagger;
 import org.junit.jupiter.api.Test;
 
 /** Who acts when a sentence names no country of its own (codebook §2). */
@@ -11,34 +10,26 @@ class PartiesTest {
     private static final String BRITISH_BUDGET = "Britain's economy grew faster than expected, figures showed on Monday. "
             + "Interest rates in Britain are at a four-year high.\n\n";
 
-    private final InitiativeExtractor extractor = new InitiativeExtractor(new Tagger(), new ClauseSplitter());
-
-    private FoundInitiative candidateAbout(String text, String phrase) {
-        return extractor.candidates(text).stream().map(InitiativeExtractor.Scored::initiative)
-                .filter(i -> i.evidence().text().contains(phrase)).findFirst()
-                .orElseThrow(() -> new AssertionError("no candidate about \"" + phrase + "\""));
-    }
-
     @Test
     void aMinisterActsForTheCountryTheArticleIsAbout() {
-        FoundInitiative freeze = candidateAbout(BRITISH_BUDGET
+        FoundInitiative freeze = Candidates.about(BRITISH_BUDGET
                 + "Chancellor Gordon Brown has announced a freeze on fuel duty in his pre-budget speech.", "freeze on fuel duty");
         assertThat(freeze.countries()).containsExactly("GB");
     }
 
     @Test
     void aCompanyOrAnInternationalBodyDoesNotTakeTheArticlesCountry() {
-        FoundInitiative plant = candidateAbout(BRITISH_BUDGET
+        FoundInitiative plant = Candidates.about(BRITISH_BUDGET
                 + "Hikma Pharmaceuticals announced it will build a new plant to produce vaccines.", "new plant");
         assertThat(plant.countries()).isEmpty();
-        FoundInitiative fund = candidateAbout(BRITISH_BUDGET
+        FoundInitiative fund = Candidates.about(BRITISH_BUDGET
                 + "The International Monetary Fund will launch a new fund for debt relief.", "new fund");
         assertThat(fund.countries()).isEmpty();
     }
 
     @Test
     void anArticleAboutSeveralCountriesAlikeLendsNoneOfThem() {
-        FoundInitiative freeze = candidateAbout("Talks in Paris and in Berlin ended on Monday.\n\n"
+        FoundInitiative freeze = Candidates.about("Talks in Paris and in Berlin ended on Monday.\n\n"
                 + "Chancellor Gordon Brown has announced a freeze on fuel duty in his pre-budget speech.", "freeze on fuel duty");
         assertThat(freeze.countries()).isEmpty();
     }

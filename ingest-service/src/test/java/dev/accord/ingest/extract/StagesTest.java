@@ -1,0 +1,27 @@
+package dev.accord.ingest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The stage a sentence claims, from its verb's meaning, tense and modality (codebook §3). */
+class StagesTest {
+
+    @Test
+    void announcingTheLaunchOfAProgrammeReportsAStart() {
+        assertThat(Candidates.about("The Department of State announced today the launch of the Gandhi-King Scholarly Exchange "
+                + "Initiative.", "Gandhi-King").stage()).isEqualTo("launched");
+        assertThat(Candidates.about("The ministry will announce the launch of a coastal monitoring network next month.",
+                "coastal monitoring").stage()).isNotEqualTo("launched");
+    }
+
+    @Test
+    void whatHasBeenProvidedOrFundedIsUnderWayWhileAPledgeIsACommitment() {
+        assertThat(Candidates.about("Australia has contributed $1 billion to a fund for the submarine industrial base.",
+                "submarine").stage()).isEqualTo("launched");
+        assertThat(Candidates.about("Japan pledged $1 billion for a new fund for the submarine industrial base.",
+                "submarine").stage()).isNotEqualTo("launched");
+        assertThat(Candidates.about("Australia will contribute $1 billion to a fund for the submarine industrial base.",
+                "submarine").stage()).isEqualTo("announced");
+    }
+}
