@@ -77,6 +77,10 @@ final class StageRules {
                 && governing == null) {
             return "launched";
         }
+        // The verb that governs the noun decides: "committed to deepening the partnership" grows it.
+        if (cls.equals("commit") && !hedged && growsAfter(words, verb)) {
+            return "expanded";
+        }
         switch (cls) {
             case "plan":
                 return "planned";
@@ -100,6 +104,8 @@ final class StageRules {
         }
     }
 
+    // "committed to deepening": the expanding verb within a few words of the committing one.
+    private static final int GROWS_WINDOW = 4;
     // "announced today the launch": the noun within a few words of the verb.
     private static final int START_WINDOW = 4;
     private static final Set<String> STARTS = Set.of("launch", "launching", "initiation", "inauguration", "opening", "start");
@@ -112,6 +118,12 @@ final class StageRules {
             }
         }
         return false;
+    }
+
+    /** "committed to deepening", "work together to scale up": an expanding verb right after a committing one. */
+    private static boolean growsAfter(List<Token> words, int verb) {
+        List<Gazetteer.Hit> after = Lexicon.TRIGGERS.hitsIn(words.subList(verb + 1, Math.min(words.size(), verb + GROWS_WINDOW)));
+        return after.stream().anyMatch(hit -> classOf(hit).equals("expand"));
     }
 
     private static String classOf(Gazetteer.Hit hit) {

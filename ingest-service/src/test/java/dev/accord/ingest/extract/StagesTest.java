@@ -24,4 +24,12 @@ class StagesTest {
         assertThat(Candidates.about("Australia will contribute $1 billion to a fund for the submarine industrial base.",
                 "submarine").stage()).isEqualTo("announced");
     }
+
+    @Test
+    void aCommitmentToDeepenSomethingThatExistsExpandsIt() {
+        assertThat(Candidates.about("The United States and India committed to deepening their space partnership.",
+                "space partnership").stage()).isEqualTo("expanded");
+        assertThat(Candidates.about("The United States and India committed to a new space partnership.",
+                "space partnership").stage()).isNotEqualTo("expanded");
+    }
 }
