@@ -16,7 +16,10 @@ final class StageRules {
     private static final Set<String> PROGRESSIVE = Set.of("is", "are", "am");
     private static final Set<String> PERFECT = Set.of("has", "have", "had");
     private static final Set<String> HEDGED = Set.of("may", "might", "could", "likely", "possible", "possibly", "expected",
-            "considering", "consider", "mulling", "weighing", "hopes", "hope", "hoped", "hoping");
+            "considering", "consider", "mulling", "weighing", "hopes", "hope", "hoped", "hoping",
+            // Meaning to, not yet deciding: "wants to build", "aims to", "will seek to", "in discussions to", "look forward to".
+            "want", "wants", "wanted", "aim", "aims", "aiming", "seek", "seeks", "seeking", "intent", "forward", "discussions",
+            "exploring", "explore", "strive", "pursue");
     private static final int MODALITY_WINDOW = 6;
 
     private StageRules() {

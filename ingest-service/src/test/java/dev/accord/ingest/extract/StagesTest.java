@@ -32,4 +32,12 @@ class StagesTest {
         assertThat(Candidates.about("The United States and India committed to a new space partnership.",
                 "space partnership").stage()).isNotEqualTo("expanded");
     }
+
+    @Test
+    void meaningToIsAPlan() {
+        assertThat(Candidates.about("Seoul wants to build a new satellite network to watch the border.", "satellite network")
+                .stage()).isEqualTo("planned");
+        assertThat(Candidates.about("The two agencies are in discussions to establish a joint research centre.", "research centre")
+                .stage()).isEqualTo("planned");
+    }
 }
