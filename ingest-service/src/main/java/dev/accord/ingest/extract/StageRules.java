@@ -4,6 +4,7 @@ import dev.accord.ingest.text.Gazetteer;
 import dev.accord.ingest.text.Token;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The stage a clause claims, from the verb that governs the initiative and the words around it:
@@ -21,6 +22,8 @@ final class StageRules {
             "want", "wants", "wanted", "aim", "aims", "aiming", "seek", "seeks", "seeking", "intent", "forward", "discussions",
             "exploring", "explore", "strive", "pursue");
     private static final int MODALITY_WINDOW = 6;
+    private static final Pattern RUNNING = Pattern.compile(
+            "(?i)\\b(is|are|was|were|now|already|currently)\\s+(under construction|in effect|under ?way|in place|in force)\\b");
 
     private StageRules() {
     }
@@ -70,6 +73,10 @@ final class StageRules {
         }
         boolean progressive = verbForm.endsWith("ing") && verb > 0 && PROGRESSIVE.contains(words.get(verb - 1).lower());
         boolean past = verbForm.endsWith("ed") || anyBefore(words, verb, PERFECT);
+        // "is under construction", "is in effect", "currently underway": running now, whatever the verb.
+        if (RUNNING.matcher(candidate.clause().text()).find()) {
+            return "launched";
+        }
         // "announced the launch of …" reports a start, not a plan.
         if (cls.equals("announce") && !future && startsTheThing(words, verb)) {
             return "launched";

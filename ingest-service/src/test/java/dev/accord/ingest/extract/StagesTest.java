@@ -40,4 +40,10 @@ class StagesTest {
         assertThat(Candidates.about("The two agencies are in discussions to establish a joint research centre.", "research centre")
                 .stage()).isEqualTo("planned");
     }
+
+    @Test
+    void whatIsUnderConstructionOrInEffectIsRunning() {
+        assertThat(Candidates.about("Hyundai's $5.4 billion electric vehicle plant in Georgia is under construction and will "
+                + "create 8,100 jobs.", "vehicle plant").stage()).isEqualTo("launched");
+    }
 }
