@@ -32,7 +32,7 @@ public class InitiativeExtractor {
 
     public static final String VERSION = "nlp-1.1";
     /** Probability at and above which a candidate is reported; chosen on the corpus's dev split. */
-    public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final double DEFAULT_THRESHOLD = 0.3;
 
     /** The probability given to a candidate of the textbook shape ({@link CorePattern}). */
     private static final double CORE_PROBABILITY = 0.9;
