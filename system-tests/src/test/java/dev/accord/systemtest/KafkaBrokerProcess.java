@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Uuid;
 import org.awaitility.Awaitility;
 
 /**
@@ -142,10 +142,8 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as StorageTool makes them. */
+    /** Kafka's own kind of id: base64 that never starts with "-", which the storage tool would read as an option. */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return Uuid.randomUuid().toString();
     }
 }
