@@ -20,6 +20,8 @@ final class Lexicon {
     static final Gazetteer FIELDS = Gazetteer.load("lexicon/fields.tsv", false);
     /** Verbs of talk about a commitment: restating, welcoming, discussing, judging, reporting. */
     static final Gazetteer DISCOURSE = Gazetteer.load("lexicon/discourse.tsv", false);
+    /** Words that make a subject a company, a party or a body of its own rather than a government. */
+    static final Gazetteer NON_STATE = Gazetteer.load("lexicon/non-state.tsv", false);
 
     static final Set<String> NEGATIONS = Set.of("not", "no", "never", "nt", "t", "neither", "nor", "without", "failed",
             "refused", "refusing", "rejected", "blocked", "denied", "declined", "ruled", "opposed", "against", "halted", "failure",

@@ -96,14 +96,6 @@ final class Parties {
         return new ArrayList<>(parties);
     }
 
-    /** Words in a subject that make its actor a company or a body of its own rather than a government. */
-    private static final Set<String> NON_STATE = Set.of("inc", "corp", "corporation", "limited", "ltd", "llc", "plc", "group",
-            "technologies", "industries", "electronics", "pharmaceuticals", "pharma", "telecom", "airline", "motor", "motors", "company", "companies", "businesses", "business",
-            "startup", "startups", "firm", "firms", "manufacturer", "manufacturers", "airlines", "airways", "capital", "holdings",
-            "bank", "banks", "co", "ag", "sa", "gmbh", "energy", "systems", "partners", "investors", "fund", "funds", "university",
-            "universities", "institute", "foundation", "conservatives", "labour", "party", "opposition", "google", "amazon",
-            "microsoft", "meta", "apple", "boeing", "samsung", "hyundai", "hanwha", "ford");
-
     /**
      * Whether the subject names an actor that is not a government: an organisation of the dictionary ("The
      * European Commission will …", "the IMF is to …") or a company ("Hikma Pharmaceuticals announced …").
@@ -114,15 +106,7 @@ final class Parties {
         if (organisations.stream().anyMatch(hit -> hit.start() < end)) {
             return true;
         }
-        for (Token word : words) {
-            if (word.end() > end) {
-                break;
-            }
-            if (NON_STATE.contains(word.lower())) {
-                return true;
-            }
-        }
-        return false;
+        return Lexicon.NON_STATE.hitsIn(words).stream().anyMatch(hit -> hit.start() < end);
     }
 
     private static boolean isHarmed(List<Token> words, Gazetteer.Hit hit) {
