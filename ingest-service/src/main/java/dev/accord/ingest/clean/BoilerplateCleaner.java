@@ -53,16 +53,17 @@ public class BoilerplateCleaner {
         String reference = PageMetadata.firstNonBlank(ld.articleBody(), PageMetadata.meta(page, "og:description"),
                 PageMetadata.meta(page, "description"));
 
+        List<String> stated = EmbeddedArticle.fromJsonLd(ld);
         List<String> paragraphs = extract(page, true, title, metadata);
         if (length(paragraphs) < SHORT_ARTICLE_CHARS) {
             // Cleaning changed the page; each alternative starts from the page as it came.
             paragraphs = fallback(paragraphs, List.of(
                     () -> EmbeddedArticle.fromNodeTree(Jsoup.parse(draft.html(), baseUrl), reference, baseUrl)
                             .map(tree -> extract(tree, true, title, metadata)).orElse(List.of()),
-                    () -> filtered(EmbeddedArticle.fromJsonLd(ld), title, metadata),
+                    () -> filtered(stated, title, metadata),
                     () -> extract(Jsoup.parse(draft.html(), baseUrl), false, title, metadata)));
         }
-        paragraphs = fullerEmbedded(paragraphs, EmbeddedArticle.fromJsonLd(ld), title, metadata);
+        paragraphs = fullerEmbedded(paragraphs, stated, title, metadata);
         return new CleanedArticle(String.join("\n\n", paragraphs), title == null ? "" : title,
                 PageMetadata.firstNonBlank(metadata.canonicalUrl(), draft.url()),
                 PageMetadata.firstNonBlank(draft.source(), metadata.siteName()),

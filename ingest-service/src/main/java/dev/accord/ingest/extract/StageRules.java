@@ -22,6 +22,11 @@ final class StageRules {
             "want", "wants", "wanted", "aim", "aims", "aiming", "seek", "seeks", "seeking", "intent", "forward", "discussions",
             "exploring", "explore", "strive", "pursue");
     private static final int MODALITY_WINDOW = 6;
+    // "committed to deepening": the expanding verb within a few words of the committing one.
+    private static final int GROWS_WINDOW = 4;
+    // "announced today the launch": the noun within a few words of the verb.
+    private static final int START_WINDOW = 4;
+    private static final Set<String> STARTS = Set.of("launch", "launching", "initiation", "inauguration", "opening", "start");
     private static final Pattern RUNNING = Pattern.compile(
             "(?i)\\b(is|are|was|were|now|already|currently)\\s+(under construction|in effect|under ?way|in place|in force)\\b");
 
@@ -88,7 +93,7 @@ final class StageRules {
             return "launched";
         }
         // The verb that governs the noun decides: "committed to deepening the partnership" grows it.
-        if (cls.equals("commit") && !hedged && growsAfter(words, verb)) {
+        if (cls.equals("commit") && growsAfter(words, verb)) {
             return "expanded";
         }
         switch (cls) {
@@ -113,12 +118,6 @@ final class StageRules {
                 return "announced";
         }
     }
-
-    // "committed to deepening": the expanding verb within a few words of the committing one.
-    private static final int GROWS_WINDOW = 4;
-    // "announced today the launch": the noun within a few words of the verb.
-    private static final int START_WINDOW = 4;
-    private static final Set<String> STARTS = Set.of("launch", "launching", "initiation", "inauguration", "opening", "start");
 
     /** "announced the launch of …": what is announced is that it has started. */
     private static boolean startsTheThing(List<Token> words, int verb) {
