@@ -23,7 +23,7 @@ public final class TrainExtractor {
     static final String MODEL_FILE = "src/main/resources/" + InitiativeClassifier.RESOURCE;
     private static final int ITERATIONS = 300;
     /** 0 shows what the candidates alone could reach: the recall ceiling of the rules that propose them. */
-    private static final double[] THRESHOLDS = {0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7};
+    private static final double[] THRESHOLDS = {0, 0.1, 0.15, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7};
     private static final int CUTOFF = 2;
     /** L2 regularisation of the L-BFGS trainer: a few hundred documents overfit without it. */
     static final double L2_COST = Double.parseDouble(System.getProperty("l2", "3.0"));
@@ -33,7 +33,12 @@ public final class TrainExtractor {
 
     public static void main(String[] args) throws IOException {
         Corpus corpus = Corpus.load();
-        InitiativeClassifier classifier = train(corpus.split("train"));
+        AbstractModel model = fit(corpus.split("train"));
+        File file = new File(MODEL_FILE);
+        file.getParentFile().mkdirs();
+        new GenericModelWriter(model, file).persist();
+        System.out.println("wrote " + file);
+        InitiativeClassifier classifier = new InitiativeClassifier(model);
         for (double threshold : THRESHOLDS) {
             Scorecard dev = EvaluateExtractor.score(corpus.split("dev"), new InitiativeExtractor(new Tagger(), new ClauseSplitter(),
                     classifier, threshold));
@@ -41,7 +46,8 @@ public final class TrainExtractor {
         }
     }
 
-    static InitiativeClassifier train(List<Corpus.Doc> docs) throws IOException {
+    /** A model trained on the given documents, written nowhere. */
+    static AbstractModel fit(List<Corpus.Doc> docs) throws IOException {
         InitiativeExtractor collector = new InitiativeExtractor(new Tagger(), new ClauseSplitter(), null, 0);
         List<Event> events = new ArrayList<>();
         int positives = 0;
@@ -59,12 +65,7 @@ public final class TrainExtractor {
         parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
         parameters.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
         EventTrainer trainer = TrainerFactory.getEventTrainer(parameters, null);
-        AbstractModel model = (AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events));
-        File file = new File(MODEL_FILE);
-        file.getParentFile().mkdirs();
-        new GenericModelWriter(model, file).persist();
-        System.out.println("wrote " + file);
-        return new InitiativeClassifier(model);
+        return (AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events));
     }
 
     static boolean overlaps(String text, String evidence, FoundInitiative found) {
