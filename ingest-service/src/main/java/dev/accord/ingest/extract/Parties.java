@@ -137,8 +137,18 @@ final class Parties {
         if (at >= verb) {
             return false;
         }
-        for (int i = at - 1; i >= Math.max(0, at - 2); i--) {
+        int reach = Math.max(0, at - 2);
+        for (int i = at - 1; i >= reach; i--) {
             String word = words.get(i).lower();
+            if ((word.equals("and") || word.equals("or")) && i > 0 && Character.isUpperCase(words.get(i - 1).form().charAt(0))) {
+                // The second of two conjoined names shares the first's preposition: "attacks on Ukraine and Moldova".
+                reach = Math.max(0, i - 1 - 2);
+                continue;
+            }
+            if (Lexicon.MONTHS_AND_DAYS.contains(word) || Character.isDigit(word.charAt(0))) {
+                // A fronted date ("On Tuesday Kenya and Ghana launched …"): what follows it is the subject.
+                return false;
+            }
             if (NOT_ACTOR.contains(word) && !word.equals("of")) {
                 return true;
             }

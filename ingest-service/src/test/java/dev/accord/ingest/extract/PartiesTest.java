@@ -33,4 +33,13 @@ class PartiesTest {
                 + "Chancellor Gordon Brown has announced a freeze on fuel duty in his pre-budget speech.", "freeze on fuel duty");
         assertThat(freeze.countries()).isEmpty();
     }
+
+    @Test
+    void aFrontedDateDoesNotHideTheFirstOfTheSubjects() {
+        FoundInitiative coalition = Candidates.about("On Tuesday Kenya and Ghana launched the Lake Victoria Drone Coalition.",
+                "Drone Coalition");
+        assertThat(coalition.countries()).containsExactlyInAnyOrder("KE", "GH");
+        FoundInitiative aid = Candidates.about("Attacks on Ukraine and Moldova continued as Britain launched a new aid fund.", "aid fund");
+        assertThat(aid.countries()).containsExactly("GB");
+    }
 }
