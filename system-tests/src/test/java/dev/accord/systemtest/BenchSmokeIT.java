@@ -42,6 +42,8 @@ class BenchSmokeIT {
             "catalog.rows_per_s", "catalog.vs_insert", "catalog2.rows_per_s", "catalog2.vs_insert",
             "query.filter.p99_ms", "query.fulltext.p99_ms", "query.facets.p99_ms", "query.deep_page.p99_ms",
             "query.by_id.p99_ms", "e2e.50.p50_ms", "e2e.50.p99_ms", "e2e.200.p50_ms", "e2e.200.p99_ms",
+            "pipeline.distinct.capacity", "pipeline.distinct.cpu_ms", "pipeline.distinct.cpu.alert_ms", "pipeline.distinct.floor_ms",
+            "pipeline.distinct.vs_floor", "pipeline.burst.capacity", "pipeline.burst.cpu_ms", "pipeline.burst.floor_ms",
             "matching.1k.p99_us", "matching.100k.p99_us", "matching.100k_vs_1k",
             "service.ingest.ready_s", "service.catalog.ready_s", "service.alert.ready_s",
             "service.ingest.rss_idle_mb", "service.catalog.rss_idle_mb", "service.alert.rss_idle_mb",

@@ -1,7 +1,6 @@
 package dev.accord.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.accord.testsupport.load.SeedCopies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
-/** Posts distinct copies of the seed to {@code POST /api/articles} and counts what ingest accepted. */
+/** Posts article {@code n} of a series (distinct seed copies, generated news) to {@code POST /api/articles} and counts what ingest accepted. */
 final class ArticlePoster {
 
     /** What one accepted article published: the article event and one event per initiative. */
@@ -27,7 +27,7 @@ final class ArticlePoster {
     private final HttpClient client;
     private final URI endpoint;
     private final String apiKey;
-    private final SeedCopies variants;
+    private final LongFunction<String> texts;
     final AtomicLong events = new AtomicLong();
     final AtomicInteger duplicates = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
@@ -35,11 +35,11 @@ final class ArticlePoster {
     final Map<Integer, AtomicInteger> non2xx = new ConcurrentSkipListMap<>();
     private volatile String lastRefusal;
 
-    ArticlePoster(HttpClient client, String ingestUrl, String apiKey, SeedCopies variants) {
+    ArticlePoster(HttpClient client, String ingestUrl, String apiKey, LongFunction<String> texts) {
         this.client = client;
         this.endpoint = URI.create(ingestUrl + "/api/articles");
         this.apiKey = apiKey;
-        this.variants = variants;
+        this.texts = texts;
     }
 
     /** Posts copy {@code n}; completes with the accepted article, or null when it was refused or a duplicate. */
@@ -47,7 +47,7 @@ final class ArticlePoster {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Http.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(variants.copy(n))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(texts.apply(n))).build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::accepted);
     }
 

@@ -158,6 +158,10 @@ final class Backlog implements AutoCloseable {
         return connection;
     }
 
+    Admin admin() {
+        return admin;
+    }
+
     @Override
     public void close() throws Exception {
         try (connection) {

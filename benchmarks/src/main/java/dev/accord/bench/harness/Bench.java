@@ -14,7 +14,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Bench sizes|kafka-baseline|pg-baseline|settle|ingest|catalog-load|queries|e2e|jmh-import|record|report --name value …");
+            System.err.println("usage: Bench sizes|kafka-baseline|pg-baseline|settle|ingest|catalog-load|queries|e2e|pipeline|jmh-import|record|report --name value …");
             System.exit(2);
         }
         Options options = new Options(args, 1);
@@ -27,6 +27,7 @@ public final class Bench {
             case "settle" -> Backlog.settle(options);
             case "queries" -> QueryLoad.run(options);
             case "e2e" -> EndToEnd.run(options);
+            case "pipeline" -> PipelineScenario.run(options);
             case "jmh-import" -> importJmh(options);
             case "record" -> record(options);
             case "report" -> Report.run(options);

@@ -3,10 +3,7 @@ package dev.accord.bench.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.common.events.Topics;
 import dev.accord.testsupport.load.SeedCopies;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,11 +51,11 @@ final class EndToEnd {
         }
         HttpClient client = Http.client();
         try (WebhookSink sink = new WebhookSink()) {
-            JsonNode subscription = subscribe(client, options.string("alert"), sink.url());
+            JsonNode subscription = Subscriptions.webhook(client, options.string("alert"), "bench", "{\"topics\":[\"defense\"],\"countries\":[],\"orgs\":[],\"keywords\":[]}", sink.url());
             sink.secret(subscription.path("secret").asText());
             try {
                 ArticlePoster poster = new ArticlePoster(client, options.string("ingest"), options.string("api-key"),
-                        SeedCopies.ofSeed(System.nanoTime()));
+                        SeedCopies.ofSeed(System.nanoTime())::copy);
                 Map<String, Long> dueById = new ConcurrentHashMap<>();
                 System.out.printf("  end to end: %.0f articles/s for %d s, webhooks to %s%n", rate, duration.toSeconds(), sink.url());
                 OpenLoop.Result load = OpenLoop.run(rate, duration, wait, (n, due) -> poster.post(n).thenApply(accepted -> {
@@ -105,27 +102,8 @@ final class EndToEnd {
                 out.record(prefix + ".p50_ms", latency.getValueAtPercentile(50) / 1000.0, note);
                 out.record(prefix + ".p99_ms", latency.getValueAtPercentile(99) / 1000.0, null);
             } finally {
-                unsubscribe(client, options.string("alert"), subscription);
+                Subscriptions.delete(client, options.string("alert"), subscription);
             }
         }
-    }
-
-    private static JsonNode subscribe(HttpClient client, String alert, String hook) throws Exception {
-        String body = "{\"name\":\"bench\",\"filter\":{\"topics\":[\"defense\"],\"countries\":[],\"orgs\":[],\"keywords\":[]},"
-                + "\"events\":[\"initiative.cataloged\",\"initiative.mentioned\"],"
-                + "\"channel\":{\"type\":\"webhook\",\"url\":\"" + hook + "\"}}";
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(alert + "/api/subscriptions"))
-                .timeout(Http.REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("creating the subscription answered " + response.statusCode() + ": " + response.body());
-        }
-        return Http.json(response.body());
-    }
-
-    private static void unsubscribe(HttpClient client, String alert, JsonNode subscription) throws Exception {
-        client.send(HttpRequest.newBuilder(URI.create(alert + "/api/subscriptions/" + subscription.path("id").asText()))
-                .timeout(Http.REQUEST_TIMEOUT).header("Authorization", "Bearer " + subscription.path("token").asText())
-                .DELETE().build(), HttpResponse.BodyHandlers.discarding());
     }
 }

@@ -48,7 +48,7 @@ final class EventSizes {
             ends.forEach(consumer::seek);
 
             ArticlePoster poster = new ArticlePoster(Http.client(), options.string("ingest"), options.string("api-key"),
-                    SeedCopies.ofSeed(System.nanoTime()));
+                    SeedCopies.ofSeed(System.nanoTime())::copy);
             ArticlePoster.Accepted accepted = poster.post(0).get();
             if (accepted == null) {
                 throw new IllegalStateException("ingest did not accept the seed: " + poster.lastRefusal());

@@ -25,12 +25,12 @@ final class IngestLoad {
         Duration duration = options.seconds("seconds");
         Duration drain = options.seconds("drain");
         ArticlePoster poster = new ArticlePoster(Http.client(), options.string("ingest"), options.string("api-key"),
-                SeedCopies.ofSeed(System.nanoTime()));
+                SeedCopies.ofSeed(System.nanoTime())::copy);
         Duration warmup = options.seconds("warmup");
         if (!warmup.isZero()) {
             // A fresh JVM runs its first seconds interpreted, and its pools are cold: that is time to ready, not throughput.
             ArticlePoster warm = new ArticlePoster(Http.client(), options.string("ingest"), options.string("api-key"),
-                    SeedCopies.ofSeed(System.nanoTime()));
+                    SeedCopies.ofSeed(System.nanoTime())::copy);
             Closed warmed = closed(warm, clients, warmup);
             System.out.printf("  ingest, warm-up: %d clients for %d s, %d accepted (%.1f articles/s), not recorded%n", clients,
                     warmup.toSeconds(), warmed.accepted, warmed.accepted / warmed.seconds);
@@ -52,7 +52,7 @@ final class IngestLoad {
 
         double steady = Math.max(1, Math.floor(articlesPerSecond * Double.parseDouble(options.string("steady-fraction", "0.5"))));
         ArticlePoster steadyPoster = new ArticlePoster(Http.client(), options.string("ingest"), options.string("api-key"),
-                SeedCopies.ofSeed(System.nanoTime()));
+                SeedCopies.ofSeed(System.nanoTime())::copy);
         System.out.printf("  ingest, steady: %.0f articles/s for %d s%n", steady, duration.toSeconds());
         OpenLoop.Result steadyResult = OpenLoop.run(steady, duration, drain,
                 (n, due) -> steadyPoster.post(n).thenApply(accepted -> accepted != null));

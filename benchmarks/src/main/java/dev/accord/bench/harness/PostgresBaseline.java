@@ -78,7 +78,7 @@ final class PostgresBaseline {
     }
 
     /** Creates the scratch table; says which shape it has. */
-    private static String prepare(Connection connection, String table) throws SQLException {
+    static String prepare(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCRATCH);
             statement.execute("DROP TABLE IF EXISTS " + SCRATCH + "." + table);
@@ -115,7 +115,7 @@ final class PostgresBaseline {
         }
     }
 
-    private static void copyLine(StringBuilder out, InitiativeExtracted event) {
+    static void copyLine(StringBuilder out, InitiativeExtracted event) {
         String now = Instant.now().toString();
         out.append(event.id()).append('\t').append(escape(event.title())).append('\t').append(escape(event.summary()))
                 .append('\t').append(escape(event.evidence().sentence())).append('\t').append(event.evidence().start())
