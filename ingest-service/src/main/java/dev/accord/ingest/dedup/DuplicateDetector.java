@@ -39,19 +39,21 @@ public class DuplicateDetector {
             ORDER BY (canonical_url = ? OR content_hash = ?) DESC
             LIMIT 1""";
 
-    /** The stored short article sharing most of these shingles, with how many it shares and has. */
+    /**
+     * The stored short article sharing most of this sketch, with how many it shares, how many shingles it has,
+     * and how many of its stored ones lie at or below this sketch's limit (its own limit is kept with it).
+     */
     private static final String SHINGLE_MATCH = """
-            SELECT s.article_id, count(*) AS shared, a.shingle_count
-            FROM seen_shingle s JOIN seen_article a ON a.article_id = s.article_id
-            WHERE s.shingle = ANY(?)
-            GROUP BY s.article_id, a.shingle_count
-            ORDER BY shared DESC, s.article_id
-            LIMIT 1""";
+            SELECT m.article_id, m.shared, a.shingle_count, a.sketch_limit,
+                   (SELECT count(*) FROM seen_shingle o WHERE o.article_id = m.article_id AND o.shingle <= ?) AS theirs_in_range
+            FROM (SELECT article_id, count(*) AS shared FROM seen_shingle WHERE shingle = ANY(?)
+                  GROUP BY article_id ORDER BY shared DESC, article_id LIMIT 1) m
+            JOIN seen_article a ON a.article_id = m.article_id""";
 
     private static final String REMEMBER = """
             INSERT INTO seen_article (article_id, canonical_url, content_hash, simhash, band0, band1, band2, band3, seen_at,
-                                      shingle_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+                                      shingle_count, sketch_limit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
 
     private static final String REMEMBER_SHINGLES = """
             INSERT INTO seen_shingle (shingle, article_id) SELECT unnest(?), ? ON CONFLICT DO NOTHING""";
@@ -96,10 +98,22 @@ public class DuplicateDetector {
         if (shingles.length == 0) {
             return Optional.empty();
         }
+        Long limit = Shingles.sketchLimit(shingles);
         return this.<Optional<UUID>>execute(SHINGLE_MATCH, statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("bigint", boxed(shingles)));
+            statement.setLong(1, limit == null ? Long.MAX_VALUE : limit);
+            statement.setArray(2, statement.getConnection().createArrayOf("bigint", boxed(Shingles.sketch(shingles))));
             try (ResultSet found = statement.executeQuery()) {
-                return found.next() && Shingles.sameArticle(found.getInt(2), shingles.length, found.getInt(3))
+                if (!found.next()) {
+                    return Optional.<UUID>empty();
+                }
+                int theirs = found.getInt(3);
+                long ourLimit = limit == null ? Long.MAX_VALUE : limit;
+                long theirLimit = found.getObject(4) == null ? Long.MAX_VALUE : found.getLong(4);
+                // Compared where both sketches hold every shingle: up to the lower of the two limits. Theirs stored
+                // at or below our limit are exactly theirs up to that lower limit.
+                int oursInRange = Shingles.countUpTo(shingles, Math.min(ourLimit, theirLimit));
+                int smallerInRange = shingles.length <= theirs ? oursInRange : found.getInt(5);
+                return Shingles.sameArticle(found.getInt(2), smallerInRange, shingles.length, theirs)
                         ? Optional.of(found.getObject(1, UUID.class)) : Optional.<UUID>empty();
             }
         });
@@ -126,6 +140,12 @@ public class DuplicateDetector {
             }
             statement.setTimestamp(9, Timestamp.from(Instant.now()));
             long[] shingles = fingerprint.shingles();
+            Long limit = Shingles.sketchLimit(shingles);
+            if (limit == null) {
+                statement.setNull(11, java.sql.Types.BIGINT);
+            } else {
+                statement.setLong(11, limit);
+            }
             if (shingles.length == 0) {
                 statement.setNull(10, java.sql.Types.INTEGER);
                 return statement.executeUpdate() == 1;
@@ -135,7 +155,7 @@ public class DuplicateDetector {
                 return false;
             }
             try (PreparedStatement insert = statement.getConnection().prepareStatement(REMEMBER_SHINGLES)) {
-                insert.setArray(1, statement.getConnection().createArrayOf("bigint", boxed(shingles)));
+                insert.setArray(1, statement.getConnection().createArrayOf("bigint", boxed(Shingles.sketch(shingles))));
                 insert.setObject(2, fingerprint.articleId());
                 insert.executeUpdate();
             }

@@ -20,6 +20,8 @@ public final class Shingles {
     static final double MIN_CONTAINMENT = 0.8;
     /** And the smaller may not be less than this share of the larger: a lead paragraph is not its article. */
     static final double MIN_SIZE_RATIO = 0.5;
+    /** Shingle hashes kept per short article (a bottom-k sketch); a 400-word text has about 400. */
+    static final int SKETCH = 64;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int N = 3;
@@ -54,10 +56,34 @@ public final class Shingles {
         return Arrays.stream(hashes).distinct().sorted().toArray();
     }
 
-    /** Whether two short texts with these many shingles, sharing this many, are one article. */
-    static boolean sameArticle(int shared, int ours, int theirs) {
+    /**
+     * The smallest {@value #SKETCH} of a text's sorted shingle hashes: what is stored and looked up, so that a
+     * short article costs at most that many index rows. Below the largest hash both of two sketches keep, each
+     * holds every one of its text's shingles, so the shared ones there are a fair sample of all the shared ones.
+     */
+    static long[] sketch(long[] sorted) {
+        return sorted.length <= SKETCH ? sorted : Arrays.copyOf(sorted, SKETCH);
+    }
+
+    /** The largest hash a sketch of these sorted shingles keeps, or none when it keeps them all. */
+    static Long sketchLimit(long[] sorted) {
+        return sorted.length <= SKETCH ? null : sorted[SKETCH - 1];
+    }
+
+    /** How many of the sorted shingles lie at or below {@code limit}. */
+    static int countUpTo(long[] sorted, long limit) {
+        int at = Arrays.binarySearch(sorted, limit);
+        return at >= 0 ? at + 1 : -at - 1;
+    }
+
+    /**
+     * Whether two short texts are one article: the smaller holds at least {@value #MIN_CONTAINMENT} of its
+     * shingles in common with the other, counted where both sketches are complete ({@code shared} of the
+     * smaller's {@code smallerInRange} there), and is not less than {@value #MIN_SIZE_RATIO} of the larger.
+     */
+    static boolean sameArticle(int shared, int smallerInRange, int ours, int theirs) {
         int smaller = Math.min(ours, theirs);
         int larger = Math.max(ours, theirs);
-        return smaller > 0 && shared >= MIN_CONTAINMENT * smaller && smaller >= MIN_SIZE_RATIO * larger;
+        return smaller > 0 && smallerInRange > 0 && shared >= MIN_CONTAINMENT * smallerInRange && smaller >= MIN_SIZE_RATIO * larger;
     }
 }
