@@ -1,5 +1,6 @@
 package dev.accord.bench.harness;
 
+import dev.accord.testsupport.load.MadeUpText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,8 +18,6 @@ final class NewsArticles {
 
     static final String KEYWORD = "joint";
 
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ru", "te", "sa", "no", "vi", "de", "po", "zu",
-        "fe", "ga", "hi", "ju", "be", "xo", "qui", "ny", "wa"};
     private static final String[][] PAIRS = {{"Norway", "Finland"}, {"Kenya", "Ghana"}, {"Chile", "Peru"}, {"Estonia", "Latvia"},
         {"Canada", "Mexico"}, {"India", "Brazil"}, {"Poland", "Lithuania"}, {"Japan", "Australia"}};
     private static final String[][] PROGRAMMES = {
@@ -78,13 +77,7 @@ final class NewsArticles {
     private String article(List<String> paragraphs, SplittableRandom random, long n) {
         paragraphs.add("Ministers from both sides met in the capital to discuss the details, and officials said more talks were "
                 + "planned for the coming months as the partners work through financing and staffing.");
-        StringBuilder note = new StringBuilder("Archive note ").append(salt).append('-').append(n).append(". ");
-        for (int w = 0; w < NOTE_WORDS; w++) {
-            String word = word(random);
-            note.append(w % 12 == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
-            note.append(w % 12 == 11 || w == NOTE_WORDS - 1 ? ". " : " ");
-        }
-        paragraphs.add(note.toString().strip());
+        paragraphs.add(MadeUpText.paragraph(salt + "-" + n, NOTE_WORDS, random));
         return String.join("\n\n", paragraphs) + "\n";
     }
 
@@ -94,17 +87,6 @@ final class NewsArticles {
 
     /** Two made-up capitalised words: "Kalomi Rutesa". */
     private static String name(SplittableRandom random) {
-        String a = word(random);
-        String b = word(random);
-        return Character.toUpperCase(a.charAt(0)) + a.substring(1) + " " + Character.toUpperCase(b.charAt(0)) + b.substring(1);
-    }
-
-    private static String word(SplittableRandom random) {
-        int syllables = 2 + random.nextInt(3);
-        StringBuilder word = new StringBuilder();
-        for (int s = 0; s < syllables; s++) {
-            word.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
-        }
-        return word.toString();
+        return MadeUpText.capitalised(MadeUpText.word(random)) + " " + MadeUpText.capitalised(MadeUpText.word(random));
     }
 }

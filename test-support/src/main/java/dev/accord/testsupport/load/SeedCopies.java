@@ -15,10 +15,6 @@ import java.util.SplittableRandom;
  */
 public final class SeedCopies {
 
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ru", "te", "sa", "no", "vi", "de", "po", "zu",
-        "fe", "ga", "hi", "ju", "be", "xo", "qui", "ny", "wa"};
-    private static final int SENTENCE_WORDS = 12;
-
     private final List<String> paragraphs;
     private final int noteWords;
     private final long salt;
@@ -37,23 +33,9 @@ public final class SeedCopies {
     /** Copy {@code n}: the seed with a paragraph of its own after the third paragraph. */
     public String copy(long n) {
         SplittableRandom random = new SplittableRandom(salt * 1_000_003L + n);
-        StringBuilder note = new StringBuilder("Archive note ").append(salt).append('-').append(n).append(". ");
-        for (int w = 0; w < noteWords; w++) {
-            String word = word(random);
-            note.append(w % SENTENCE_WORDS == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
-            note.append(w % SENTENCE_WORDS == SENTENCE_WORDS - 1 || w == noteWords - 1 ? ". " : " ");
-        }
+        String note = MadeUpText.paragraph(salt + "-" + n, noteWords, random);
         List<String> parts = new ArrayList<>(paragraphs);
-        parts.add(Math.min(3, parts.size()), note.toString().strip());
+        parts.add(Math.min(3, parts.size()), note);
         return String.join("\n\n", parts) + "\n";
-    }
-
-    private static String word(SplittableRandom random) {
-        int syllables = 2 + random.nextInt(3);
-        StringBuilder word = new StringBuilder();
-        for (int s = 0; s < syllables; s++) {
-            word.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
-        }
-        return word.toString();
     }
 }
