@@ -42,13 +42,27 @@ public final class PinnedHttp {
 
     private final HttpClient client;
 
+    /** A client that opens a connection per request. */
     public PinnedHttp(Vertx vertx, Duration connectTimeout) {
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this(vertx, connectTimeout, Duration.ZERO);
+    }
+
+    /**
+     * A client that keeps a connection open for {@code keepAlive} after its last request (zero: closes it at once)
+     * and reuses it for the next request to the same address, port and host name. Connections are pooled by the
+     * address connected to, so a kept connection never serves a request pinned elsewhere.
+     */
+    public PinnedHttp(Vertx vertx, Duration connectTimeout, Duration keepAlive) {
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 // The certificate must name the host the URL names, and the server learns that name through SNI.
                 .setVerifyHost(true)
                 .setForceSni(true)
-                .setKeepAlive(false));
+                .setKeepAlive(!keepAlive.isZero());
+        if (!keepAlive.isZero()) {
+            options.setKeepAliveTimeout((int) Math.max(1, keepAlive.toSeconds()));
+        }
+        this.client = vertx.createHttpClient(options);
     }
 
     /**

@@ -29,6 +29,7 @@ class PinnedHttpTest {
     private Vertx vertx;
     private HttpServer internal;
     private final List<String> hostHeaders = new CopyOnWriteArrayList<>();
+    private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -36,6 +37,8 @@ class PinnedHttpTest {
         internal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         internal.createContext("/", exchange -> {
             hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            exchange.getRequestBody().readAllBytes();
             byte[] body = "internal secrets".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -82,5 +85,39 @@ class PinnedHttpTest {
         assertThat(capped.truncated()).isTrue();
         assertThat(capped.body()).hasSize(8);
         assertThat(hostHeaders).first().asString().startsWith("pinned.example");
+    }
+
+    @Test
+    void aKeptConnectionServesTheNextRequestToTheSameAddressOnly() throws Exception {
+        int port = internal.getAddress().getPort();
+        InetAddress other = InetAddress.getByName("127.0.0.2");
+        List<String> elsewhere = new CopyOnWriteArrayList<>();
+        HttpServer second = HttpServer.create(new InetSocketAddress(other, port), 0);
+        second.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            elsewhere.add(exchange.getRequestHeaders().getFirst("Host"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        second.start();
+        try {
+            URI uri = URI.create("http://pinned.example:" + port + "/hook");
+            PinnedHttp http = new PinnedHttp(vertx, TIMEOUT, Duration.ofSeconds(5));
+
+            for (int i = 0; i < 10; i++) {
+                assertThat(http.send("POST", uri, InetAddress.getLoopbackAddress(), Map.of(), new byte[] {(byte) i}, TIMEOUT,
+                        1024).status()).isEqualTo(200);
+            }
+            assertThat(http.send("POST", uri, other, Map.of(), new byte[] {3}, TIMEOUT, 0).status()).isEqualTo(204);
+
+            // A connection goes back to the pool just after its response ends, so a request sent at once may open
+            // another; later ones reuse what is there.
+            assertThat(clientPorts).hasSize(10);
+            assertThat(clientPorts.stream().distinct().count()).as("connections for 10 requests to the loopback address")
+                    .isLessThanOrEqualTo(3);
+            assertThat(elsewhere).as("the request pinned to the other address reached it").hasSize(1);
+        } finally {
+            second.stop(0);
+        }
     }
 }

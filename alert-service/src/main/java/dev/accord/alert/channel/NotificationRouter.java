@@ -3,6 +3,7 @@ package dev.accord.alert.channel;
 import dev.accord.alert.digest.DigestPeriod;
 import dev.accord.alert.digest.DigestStore;
 import dev.accord.alert.domain.Subscription;
+import dev.accord.alert.service.CatalogEventRef;
 import dev.accord.alert.service.Notification;
 import dev.accord.alert.stream.NotificationLog;
 import dev.accord.common.events.EventJson;
@@ -32,17 +33,14 @@ public class NotificationRouter {
         this.digests = digests;
     }
 
-    /** Returns 1 when something new was stored, 0 when the event had already been routed to this subscription. */
-    public int route(Subscription subscription, String eventId, String eventType, Notification notification, Instant now) {
-        return routeAll(List.of(subscription), eventId, eventType, s -> notification, now);
-    }
-
     /**
-     * Routes one event to many subscriptions; their delivery rows go in one multi-row insert. Returns
-     * how many things were newly stored.
+     * Routes one event to many subscriptions; their delivery rows go in one multi-row insert and
+     * continue the event's trace. Returns how many things were newly stored.
      */
-    public int routeAll(Collection<Subscription> subscriptions, String eventId, String eventType,
+    public int routeAll(Collection<Subscription> subscriptions, CatalogEventRef event,
             Function<UUID, Notification> notificationFor, Instant now) {
+        String eventId = event.id();
+        String eventType = event.type();
         int stored = 0;
         List<DeliveryQueue.NewDelivery> rows = new ArrayList<>();
         for (Subscription subscription : subscriptions) {
@@ -52,7 +50,8 @@ public class NotificationRouter {
             } else if (DigestPeriod.of(subscription.digest) != DigestPeriod.NONE) {
                 stored += digests.hold(subscription.id, eventId, eventType, payload, now);
             } else {
-                rows.add(new DeliveryQueue.NewDelivery(UUID.randomUUID(), subscription.id, eventId, eventType, payload));
+                rows.add(new DeliveryQueue.NewDelivery(UUID.randomUUID(), subscription.id, eventId, eventType, payload,
+                        event.traceparent()));
             }
         }
         return stored + deliveries.enqueueAll(rows, now);

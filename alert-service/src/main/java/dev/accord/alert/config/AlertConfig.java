@@ -25,6 +25,14 @@ public interface AlertConfig {
         /** After a secret rotation the previous secret keeps signing (a second signature) for this long. */
         @WithDefault("24h")
         Duration secretOverlap();
+
+        /**
+         * How long a connection to a receiver stays open after a delivery for the next one to reuse (0s: one
+         * connection per delivery). Shorter than common servers' idle timeouts (Node.js closes after 5 s), so
+         * the client closes first and rarely reuses a connection the receiver is closing.
+         */
+        @WithDefault("2s")
+        Duration keepAlive();
     }
 
     /** The delivery worker. */

@@ -18,4 +18,8 @@ public interface ConsumerConfig {
     /** How often an event is retried after a deadlock or serialization failure before it counts as failed. */
     @WithDefault("5")
     int conflictRetries();
+
+    /** How long a record may take to reach the dead-letter topic before the batch fails and is fetched again. */
+    @WithDefault("10s")
+    Duration deadLetterTimeout();
 }

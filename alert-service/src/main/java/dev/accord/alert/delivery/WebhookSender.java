@@ -25,6 +25,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class WebhookSender {
 
+    private static final int ANSWER_BYTES_READ = 4096;
+
     private final PinnedHttp http;
     private final AddressGuard guard;
     private final Duration timeout;
@@ -35,7 +37,7 @@ public class WebhookSender {
         this.maxRetryAfter = config.delivery().maxRetryAfter();
         this.guard = new AddressGuard(config.webhooks().allowedHosts().orElse(List.of()));
         // HTTP/1.1 only: an http:// target never gets an h2c upgrade offer, which some receivers mishandle.
-        this.http = new PinnedHttp(vertx, timeout);
+        this.http = new PinnedHttp(vertx, timeout, config.webhooks().keepAlive());
     }
 
     public SendResult send(String url, String secret, String webhookId, String body) {
@@ -62,9 +64,10 @@ public class WebhookSender {
             headers.put(TraceParents.HEADER, traceparent);
         }
         try {
-            // The receiver's answer body is not read: its status and Retry-After are all a delivery needs.
+            // Only the status and Retry-After matter; a short answer body is read (and ignored) so that the
+            // connection can carry the next delivery, a longer one closes it.
             PinnedHttp.Response response = http.send("POST", uri, address, headers, body.getBytes(StandardCharsets.UTF_8),
-                    timeout, 0);
+                    timeout, ANSWER_BYTES_READ);
             return new SendResult(response.status(), response.status() < 300 ? null : "HTTP " + response.status(),
                     retryAfter(response));
         } catch (IOException e) {

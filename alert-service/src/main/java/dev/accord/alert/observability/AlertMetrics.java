@@ -33,10 +33,10 @@ public class AlertMetrics {
         this.registry = registry;
     }
 
-    public void consumed(String topic, String outcome) {
-        registry.counter(EVENTS_CONSUMED, "topic", topic, "outcome", outcome).increment();
+    public void consumed(String topic, String outcome, int count) {
+        registry.counter(EVENTS_CONSUMED, "topic", topic, "outcome", outcome).increment(count);
         if (DEAD_LETTERED.equals(outcome)) {
-            registry.counter(DEAD_LETTERS, "topic", topic).increment();
+            registry.counter(DEAD_LETTERS, "topic", topic).increment(count);
         }
     }
 

@@ -8,52 +8,24 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Carries a catalog event's trace over the delivery table: while the consumer matches the event, the
- * trace is bound to its transaction, and before delivery rows are inserted it is written to the
- * transaction's settings (the {@code delivery.traceparent} column defaults to it); when the
- * worker sends a delivery, {@link #attempt} restores it and opens a child span, current for the
- * duration of the send, whose traceparent the webhook request carries. It also times the attempt for
- * {@link AlertMetrics}.
+ * Continues a catalog event's trace when a delivery is sent: the consumer stores the event's
+ * {@code traceparent} with each delivery row, and {@link #attempt} restores it and opens a child span,
+ * current for the duration of the send, whose traceparent the webhook request carries. It also times
+ * the attempt for {@link AlertMetrics}.
  */
 @ApplicationScoped
 public class DeliveryTraces {
 
-    private final EntityManager em;
     private final Tracer tracer;
     private final AlertMetrics metrics;
-    private final BoundTrace bound;
 
-    public DeliveryTraces(EntityManager em, Tracer tracer, AlertMetrics metrics, BoundTrace bound) {
-        this.em = em;
+    public DeliveryTraces(Tracer tracer, AlertMetrics metrics) {
         this.tracer = tracer;
         this.metrics = metrics;
-        this.bound = bound;
-    }
-
-    /** Rows inserted into {@code delivery} in the caller's transaction are to default to {@code traceparent}. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void bind(String traceparent) {
-        bound.bind(traceparent);
-    }
-
-    /**
-     * Called before rows are inserted into {@code delivery}: writes the bound trace to the transaction's
-     * settings, once per transaction and only if one was bound.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void beforeDeliveryInsert() {
-        String traceparent = bound.unwritten();
-        if (traceparent != null) {
-            em.createNativeQuery("SELECT set_config('accord.traceparent', ?1, true)").setParameter(1, traceparent)
-                    .getSingleResult();
-            bound.markWritten();
-        }
     }
 
     /**

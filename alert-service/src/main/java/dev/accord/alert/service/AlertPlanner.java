@@ -43,19 +43,17 @@ public class AlertPlanner {
             return 0;
         }
         SubscriptionIndex.Matches matched = matcher.matching(SubscriptionMatcher.documentOf(initiative, kinds), event.time());
-        return deliver(event.id(), event.type(), matched,
-                id -> new Notification(event.type(), id, initiative, initiative.catalogUrl()));
+        return deliver(event, matched, id -> new Notification(event.type(), id, initiative, initiative.catalogUrl()));
     }
 
     @Transactional
     public int plan(CatalogEventRef event, CatalogArticle article) {
         SubscriptionIndex.Matches matched = matcher.matching(SubscriptionMatcher.documentOf(article), event.time());
-        return deliver(event.id(), event.type(), matched, id -> Notification.ofArticle(event.type(), id, article));
+        return deliver(event, matched, id -> Notification.ofArticle(event.type(), id, article));
     }
 
     /** Expands the matched filter groups into one delivery per subscription. */
-    private int deliver(String eventId, String eventType, SubscriptionIndex.Matches matches,
-            Function<UUID, Notification> notificationFor) {
+    private int deliver(CatalogEventRef event, SubscriptionIndex.Matches matches, Function<UUID, Notification> notificationFor) {
         List<UUID> matched = matches.ids();
         int planned = 0;
         Instant now = Instant.now();
@@ -63,9 +61,9 @@ public class AlertPlanner {
             List<UUID> batch = matched.subList(from, Math.min(matched.size(), from + CONFIRM_BATCH));
             List<Subscription> active = Subscription.<Subscription>find("id in ?1 and status = ?2", batch, Subscription.ACTIVE)
                     .withHint(HibernateHints.HINT_READ_ONLY, true).list();
-            planned += router.routeAll(active, eventId, eventType, notificationFor, now);
+            planned += router.routeAll(active, event, notificationFor, now);
         }
-        LOG.debugf("Event %s matched %d subscriptions in %d filter groups, planned %d deliveries", eventId, matched.size(),
+        LOG.debugf("Event %s matched %d subscriptions in %d filter groups, planned %d deliveries", event.id(), matched.size(),
                 matches.groups(), planned);
         return planned;
     }

@@ -98,16 +98,16 @@ public class DuplicateDetector {
         if (shingles.length == 0) {
             return Optional.empty();
         }
-        Long limit = Shingles.sketchLimit(shingles);
+        long ourLimit = Shingles.sketchLimit(shingles);
         return this.<Optional<UUID>>execute(SHINGLE_MATCH, statement -> {
-            statement.setLong(1, limit == null ? Long.MAX_VALUE : limit);
+            statement.setLong(1, ourLimit);
             statement.setArray(2, statement.getConnection().createArrayOf("bigint", boxed(Shingles.sketch(shingles))));
             try (ResultSet found = statement.executeQuery()) {
                 if (!found.next()) {
                     return Optional.<UUID>empty();
                 }
                 int theirs = found.getInt(3);
-                long ourLimit = limit == null ? Long.MAX_VALUE : limit;
+                // A stored NULL is a sketch that keeps every shingle.
                 long theirLimit = found.getObject(4) == null ? Long.MAX_VALUE : found.getLong(4);
                 // Compared where both sketches hold every shingle: up to the lower of the two limits. Theirs stored
                 // at or below our limit are exactly theirs up to that lower limit.
@@ -140,8 +140,8 @@ public class DuplicateDetector {
             }
             statement.setTimestamp(9, Timestamp.from(Instant.now()));
             long[] shingles = fingerprint.shingles();
-            Long limit = Shingles.sketchLimit(shingles);
-            if (limit == null) {
+            long limit = Shingles.sketchLimit(shingles);
+            if (limit == Long.MAX_VALUE) {
                 statement.setNull(11, java.sql.Types.BIGINT);
             } else {
                 statement.setLong(11, limit);

@@ -65,9 +65,9 @@ public final class Shingles {
         return sorted.length <= SKETCH ? sorted : Arrays.copyOf(sorted, SKETCH);
     }
 
-    /** The largest hash a sketch of these sorted shingles keeps, or none when it keeps them all. */
-    static Long sketchLimit(long[] sorted) {
-        return sorted.length <= SKETCH ? null : sorted[SKETCH - 1];
+    /** The largest hash a sketch of these sorted shingles keeps: {@link Long#MAX_VALUE} when it keeps them all. */
+    static long sketchLimit(long[] sorted) {
+        return sorted.length <= SKETCH ? Long.MAX_VALUE : sorted[SKETCH - 1];
     }
 
     /** How many of the sorted shingles lie at or below {@code limit}. */

@@ -21,7 +21,7 @@ class ShinglesTest {
 
         long[] few = Shingles.ofShortText(words(20, 2));
         assertThat(Shingles.sketch(few)).isSameAs(few);
-        assertThat(Shingles.sketchLimit(few)).isNull();
+        assertThat(Shingles.sketchLimit(few)).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
@@ -41,8 +41,8 @@ class ShinglesTest {
         long[] ours = Shingles.ofShortText(incoming);
         long[] theirSketch = Shingles.sketch(theirs);
         long[] ourSketch = Shingles.sketch(ours);
-        long ourLimit = Shingles.sketchLimit(ours) == null ? Long.MAX_VALUE : Shingles.sketchLimit(ours);
-        long theirLimit = Shingles.sketchLimit(theirs) == null ? Long.MAX_VALUE : Shingles.sketchLimit(theirs);
+        long ourLimit = Shingles.sketchLimit(ours);
+        long theirLimit = Shingles.sketchLimit(theirs);
         int shared = (int) Arrays.stream(ourSketch).filter(h -> Arrays.binarySearch(theirSketch, h) >= 0).count();
         int oursInRange = Shingles.countUpTo(ours, Math.min(ourLimit, theirLimit));
         int theirsInRange = Shingles.countUpTo(theirSketch, ourLimit);

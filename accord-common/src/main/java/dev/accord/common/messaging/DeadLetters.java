@@ -1,38 +1,35 @@
-package dev.accord.catalog.messaging;
+package dev.accord.common.messaging;
 
-import dev.accord.catalog.config.CatalogConfig;
-import dev.accord.catalog.observability.CatalogMetrics;
 import dev.accord.common.events.Topics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Moves a record that can never be stored to {@code <topic>.dlq}: same key, value and headers (so it
- * stays a CloudEvent), plus the error in the {@code dead-letter-*} headers SmallRye's own
- * dead-letter queue uses. The send is awaited, so the batch's offsets move only once it is there.
+ * stays a CloudEvent), plus the error in the {@code dead-letter-*} headers SmallRye's own dead-letter
+ * queue uses. The send is awaited, so the batch's offsets move only once the record is there.
  */
-@ApplicationScoped
 public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final MutinyEmitter<String> out;
-    private final CatalogConfig config;
-    private final CatalogMetrics metrics;
+    private final Duration sendTimeout;
+    private final Consumer<String> deadLettered;
 
-    public DeadLetters(@Channel("dead-letters-out") MutinyEmitter<String> out, CatalogConfig config,
-            CatalogMetrics metrics) {
+    /** @param deadLettered told the source topic of every record moved, for the service's metrics */
+    public DeadLetters(MutinyEmitter<String> out, Duration sendTimeout, Consumer<String> deadLettered) {
         this.out = out;
-        this.config = config;
-        this.metrics = metrics;
+        this.sendTimeout = sendTimeout;
+        this.deadLettered = deadLettered;
     }
 
     public void send(ConsumerRecord<String, String> record, Throwable error) {
@@ -50,17 +47,12 @@ public class DeadLetters {
         header(headers, "dead-letter-offset", Long.toString(record.offset()));
         String topic = Topics.deadLetterOf(record.topic());
         LOG.warnf("Record %s-%d@%d (ce_id %s) goes to %s: %s", record.topic(), record.partition(), record.offset(),
-                headerValue(record, "ce_id"), topic, message(error));
+                CloudEventRecord.header(record, "ce_id"), topic, message(error));
         out.sendMessage(Message.of(record.value() == null ? "" : record.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(topic).withKey(record.key()).withHeaders(headers).build()))
-                .await().atMost(config.outbox().sendTimeout());
-        metrics.deadLettered(record.topic());
-    }
-
-    private static String headerValue(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+                .await().atMost(sendTimeout);
+        deadLettered.accept(record.topic());
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
