@@ -2,8 +2,6 @@ package dev.accord.alert.channel;
 
 import dev.accord.alert.digest.DigestPeriod;
 import dev.accord.alert.digest.DigestStore;
-import dev.accord.alert.domain.Subscription;
-import dev.accord.alert.service.CatalogEventRef;
 import dev.accord.alert.service.Notification;
 import dev.accord.alert.stream.NotificationLog;
 import dev.accord.common.events.EventJson;
@@ -33,25 +31,27 @@ public class NotificationRouter {
         this.digests = digests;
     }
 
+    /** A subscription an event is routed to: what the routing needs of it. */
+    public record Recipient(UUID id, String channelType, String digest) {
+    }
+
     /**
      * Routes one event to many subscriptions; their delivery rows go in one multi-row insert and
      * continue the event's trace. Returns how many things were newly stored.
      */
-    public int routeAll(Collection<Subscription> subscriptions, CatalogEventRef event,
+    public int routeAll(Collection<Recipient> subscriptions, String eventId, String eventType, String traceparent,
             Function<UUID, Notification> notificationFor, Instant now) {
-        String eventId = event.id();
-        String eventType = event.type();
         int stored = 0;
         List<DeliveryQueue.NewDelivery> rows = new ArrayList<>();
-        for (Subscription subscription : subscriptions) {
-            String payload = EventJson.write(notificationFor.apply(subscription.id));
-            if (ChannelType.SSE.equals(subscription.channelType)) {
-                stored += log.append(subscription.id, eventId, eventType, payload, now);
-            } else if (DigestPeriod.of(subscription.digest) != DigestPeriod.NONE) {
-                stored += digests.hold(subscription.id, eventId, eventType, payload, now);
+        for (Recipient subscription : subscriptions) {
+            String payload = EventJson.write(notificationFor.apply(subscription.id()));
+            if (ChannelType.SSE.equals(subscription.channelType())) {
+                stored += log.append(subscription.id(), eventId, eventType, payload, now);
+            } else if (DigestPeriod.of(subscription.digest()) != DigestPeriod.NONE) {
+                stored += digests.hold(subscription.id(), eventId, eventType, payload, now);
             } else {
-                rows.add(new DeliveryQueue.NewDelivery(UUID.randomUUID(), subscription.id, eventId, eventType, payload,
-                        event.traceparent()));
+                rows.add(new DeliveryQueue.NewDelivery(UUID.randomUUID(), subscription.id(), eventId, eventType, payload,
+                        traceparent));
             }
         }
         return stored + deliveries.enqueueAll(rows, now);

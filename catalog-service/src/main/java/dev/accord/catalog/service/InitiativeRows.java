@@ -1,5 +1,6 @@
 package dev.accord.catalog.service;
 
+import dev.accord.catalog.domain.Article;
 import dev.accord.catalog.domain.Initiative;
 import dev.accord.catalog.domain.Mention;
 import dev.accord.catalog.domain.OutboxEvent;
@@ -252,6 +253,22 @@ final class InitiativeRows {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /** Mentions consumed before their article learn its source now. */
+    static void giveMentionsTheirSource(Connection c, List<Article> articles) throws SQLException {
+        if (articles.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE mention SET source = ? WHERE article_id = ? AND source IS NULL")) {
+            for (Article article : articles) {
+                update.setString(1, article.source);
+                update.setObject(2, article.id);
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Writes catalog change events into the outbox, inside the caller's transaction. */
+/** Makes catalog change events into outbox rows, and tells the relay when the caller's transaction wrote some. */
 @ApplicationScoped
 public class Outbox {
 
@@ -17,18 +17,6 @@ public class Outbox {
 
     public Outbox(Event<OutboxRowsWritten> written) {
         this.written = written;
-    }
-
-    /**
-     * Adds an event about {@code aggregateId} (the Kafka key). Its {@code ce_id} is derived from the
-     * type, the aggregate and {@code cause} (what made the change, e.g. the consumed mention), so
-     * the same change always carries the same id, even when replayed into a rebuilt database.
-     * {@code traceparent} (may be null) is the trace the relay publishes the event in.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void add(String eventType, UUID aggregateId, String cause, Object data, String traceparent) {
-        event(eventType, aggregateId, cause, data, traceparent).persist();
-        written(1);
     }
 
     /**
@@ -42,7 +30,12 @@ public class Outbox {
         }
     }
 
-    /** The row {@link #add} writes, for a caller that writes many rows at once. */
+    /**
+     * An event about {@code aggregateId} (the Kafka key), as the row the caller inserts. Its {@code ce_id} is derived
+     * from the type, the aggregate and {@code cause} (what made the change, e.g. the consumed mention), so the same
+     * change always carries the same id, even when replayed into a rebuilt database. {@code traceparent} (may be
+     * null) is the trace the relay publishes the event in.
+     */
     public OutboxEvent event(String eventType, UUID aggregateId, String cause, Object data, String traceparent) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = EventIds.eventId(eventType, aggregateId, cause);
