@@ -63,8 +63,11 @@ class AlertCrashIT {
                 receiver.release();
                 second = ServiceProcess.startReady("alert-service", port -> env, READY);
 
-                await("every notification delivered").atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> initiativeIds(receiver).containsAll(sent));
+                // The rest can all arrive before the killed replica's claims expire, so wait for the retries too.
+                await("every notification delivered, and those cut off by the kill sent again").atMost(SETTLE)
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> initiativeIds(receiver).containsAll(sent) && inFlight.stream().allMatch(id -> receiver
+                                .received().stream().filter(r -> id.equals(r.initiativeId())).count() > 1));
                 Map<String, List<String>> webhookIds = receiver.received().stream().collect(Collectors.groupingBy(
                         WebhookReceiver.Received::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toList())));
                 assertThat(webhookIds.keySet()).isEqualTo(sent);

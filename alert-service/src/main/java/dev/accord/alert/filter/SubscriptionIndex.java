@@ -41,10 +41,14 @@ import java.util.function.UnaryOperator;
  * side by side, each group's serial with whether its anchor is exact, and its subscription ids. A
  * group found under an exact key is thus answered by reading the list in order; only groups that
  * need their filter checked are read.
+ *
+ * <p>This class is the writers' side and the entry point. What it files is in {@link IndexState} (per event kind an
+ * {@link IndexPartition} of {@link Postings}, each holding {@link PostingList}s of {@link FilterGroup}s); where a
+ * group is filed is {@link AnchorPlanner}'s decision; an event's walk over the lists is {@link IndexLookup}.
  */
 public final class SubscriptionIndex {
 
-    private static final int[] NO_SERIALS = new int[0];
+    static final int[] NO_SERIALS = new int[0];
 
     /**
      * The subscriptions an event matched, by filter group. A group's ids are a snapshot taken during
@@ -91,155 +95,7 @@ public final class SubscriptionIndex {
         }
     }
 
-    private static final class Group {
-        final String key;
-        final SubscriptionFilter filter;
-        final AnchorPlanner.Anchor anchor;
-        /** Small dense number for a match's seen-set; never reused within one state. */
-        final int serial;
-        /** What the group's postings hold: its serial, and in the lowest bit whether its anchor is exact. */
-        final int posting;
-        /** The subscriptions sharing this filter. Writers only: matches read the copy in each posting list. */
-        UUID[] ids;
-
-        Group(String key, SubscriptionFilter filter, AnchorPlanner.Anchor anchor, int serial) {
-            this.key = key;
-            this.filter = filter;
-            this.anchor = anchor;
-            this.serial = serial;
-            this.posting = serial << 1 | (anchor != null && anchor.exact() ? 1 : 0);
-        }
-    }
-
-    /** Groups filed under one key: for each, its posting, the group and its subscription ids. Immutable. */
-    private record PostingList(int[] postings, Group[] groups, UUID[][] ids) {
-
-        static final PostingList EMPTY = new PostingList(NO_SERIALS, new Group[0], new UUID[0][]);
-
-        static PostingList of(List<Group> groups) {
-            PostingList list = new PostingList(new int[groups.size()], groups.toArray(Group[]::new), new UUID[groups.size()][]);
-            for (int i = 0; i < list.groups.length; i++) {
-                list.postings[i] = list.groups[i].posting;
-                list.ids[i] = list.groups[i].ids;
-            }
-            return list;
-        }
-
-        boolean isEmpty() {
-            return postings.length == 0;
-        }
-
-        PostingList with(Group group) {
-            int n = postings.length;
-            PostingList more = new PostingList(Arrays.copyOf(postings, n + 1), Arrays.copyOf(groups, n + 1), Arrays.copyOf(ids, n + 1));
-            more.postings[n] = group.posting;
-            more.groups[n] = group;
-            more.ids[n] = group.ids;
-            return more;
-        }
-
-        PostingList without(Group group) {
-            int at = indexOf(group);
-            if (at < 0) {
-                return this;
-            }
-            int n = postings.length - 1;
-            PostingList rest = new PostingList(new int[n], new Group[n], new UUID[n][]);
-            System.arraycopy(postings, 0, rest.postings, 0, at);
-            System.arraycopy(postings, at + 1, rest.postings, at, n - at);
-            System.arraycopy(groups, 0, rest.groups, 0, at);
-            System.arraycopy(groups, at + 1, rest.groups, at, n - at);
-            System.arraycopy(ids, 0, rest.ids, 0, at);
-            System.arraycopy(ids, at + 1, rest.ids, at, n - at);
-            return rest;
-        }
-
-        /** The same list with the group's current ids. */
-        PostingList withIdsOf(Group group) {
-            int at = indexOf(group);
-            if (at < 0) {
-                return this;
-            }
-            UUID[][] fresh = ids.clone();
-            fresh[at] = group.ids;
-            return new PostingList(postings, groups, fresh);
-        }
-
-        private int indexOf(Group group) {
-            for (int i = 0; i < groups.length; i++) {
-                if (groups[i] == group) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-    }
-
-    /** What is filed under one key of one event kind; each list is replaced, never changed in place. */
-    private static final class Postings {
-        /** Groups anchored under the key. */
-        volatile PostingList groups = PostingList.EMPTY;
-        /** The serials of the groups an event with the key cannot match. */
-        volatile int[] excluded = NO_SERIALS;
-        /** Under a word: groups anchored under the word together with a value or pair, by value or pair. */
-        volatile Map<String, PostingList> combined;
-
-        boolean isEmpty() {
-            return groups.isEmpty() && excluded.length == 0 && combined == null;
-        }
-    }
-
-    private static final class Partition {
-        /** By value ({@code country:JP}) or pair of values. */
-        final Map<String, Postings> byKey = new ConcurrentHashMap<>();
-        /** By keyword word or phrase. */
-        final Map<String, Postings> byWord = new ConcurrentHashMap<>();
-        volatile PostingList fallback = PostingList.EMPTY;
-    }
-
-    private static final class State {
-        final Map<EventKind, Partition> partitions = new EnumMap<>(EventKind.class);
-        /** The group of each subscription. */
-        final Map<UUID, Group> bySubscription = new ConcurrentHashMap<>();
-        /**
-         * The first words of the phrases filed, with how many keys use each: an event forms runs of
-         * words only from these. Counted up before a key is filed and down after it is removed, so a
-         * reader never misses a filed phrase.
-         */
-        final Map<String, Integer> phraseStarts = new ConcurrentHashMap<>();
-        /** Groups by canonical filter; only touched by writers. */
-        final Map<String, Group> byFilter = new HashMap<>();
-        /**
-         * Serials are handed out in order and not reused: a reader may still hold a posting list naming
-         * a removed group, and must not take another group for it. {@link #replaceAll} starts a fresh
-         * state, numbered from zero.
-         */
-        int nextSerial;
-        /**
-         * Odd while a writer changes this state, moved on by two per change. A match that overlapped a
-         * change may have seen a group's keys without its exclusions (filed first, but looked up by
-         * the match earlier), so it checks what it found in full.
-         */
-        volatile int changes;
-
-        State() {
-            for (EventKind kind : EventKind.values()) {
-                partitions.put(kind, new Partition());
-            }
-        }
-
-        /** Writers only. */
-        Group newGroup(String key, SubscriptionFilter filter) {
-            Group group = new Group(key, filter, AnchorPlanner.anchorOf(filter.condition()), nextSerial++);
-            byFilter.put(key, group);
-            return group;
-        }
-    }
-
-    private volatile State state = new State();
-
-    /** Per matching thread: which serials this match has met, reused from match to match. */
-    private static final ThreadLocal<Seen> SEEN = ThreadLocal.withInitial(Seen::new);
+    private volatile IndexState state = new IndexState();
 
     /**
      * Adds or replaces a subscription's filter. Re-putting the same filter (as every refresh does for
@@ -248,7 +104,7 @@ public final class SubscriptionIndex {
      * moment possibly both), never under none.
      */
     public synchronized void put(UUID id, SubscriptionFilter filter) {
-        State current = state;
+        IndexState current = state;
         current.changes++;
         try {
             put(current, id, filter);
@@ -257,13 +113,13 @@ public final class SubscriptionIndex {
         }
     }
 
-    private static void put(State current, UUID id, SubscriptionFilter filter) {
+    private static void put(IndexState current, UUID id, SubscriptionFilter filter) {
         String key = canonical(filter);
-        Group old = current.bySubscription.get(id);
+        FilterGroup old = current.bySubscription.get(id);
         if (old != null && old.key.equals(key)) {
             return;
         }
-        Group target = current.byFilter.get(key);
+        FilterGroup target = current.byFilter.get(key);
         if (target == null) {
             target = current.newGroup(key, filter);
             target.ids = new UUID[] {id};
@@ -281,7 +137,7 @@ public final class SubscriptionIndex {
     }
 
     public synchronized void remove(UUID id) {
-        State current = state;
+        IndexState current = state;
         current.changes++;
         try {
             remove(current, id);
@@ -292,11 +148,11 @@ public final class SubscriptionIndex {
 
     /** Replaces the whole content at once; readers see the old index until the new one is complete. */
     public synchronized void replaceAll(Map<UUID, SubscriptionFilter> filters) {
-        State fresh = new State();
-        Map<Group, List<UUID>> members = new HashMap<>();
+        IndexState fresh = new IndexState();
+        Map<FilterGroup, List<UUID>> members = new HashMap<>();
         filters.forEach((id, filter) -> {
             String key = canonical(filter);
-            Group group = fresh.byFilter.get(key);
+            FilterGroup group = fresh.byFilter.get(key);
             if (group == null) {
                 group = fresh.newGroup(key, filter);
             }
@@ -305,10 +161,10 @@ public final class SubscriptionIndex {
         });
         members.forEach((group, ids) -> group.ids = ids.toArray(UUID[]::new));
         // Filing group by group would copy each posting list once per group; collect them first instead.
-        Map<EventKind, Map<String, List<Group>>> byKey = new EnumMap<>(EventKind.class);
-        Map<EventKind, Map<String, List<Group>>> excluding = new EnumMap<>(EventKind.class);
-        Map<EventKind, List<Group>> fallback = new EnumMap<>(EventKind.class);
-        for (Group group : fresh.byFilter.values()) {
+        Map<EventKind, Map<String, List<FilterGroup>>> byKey = new EnumMap<>(EventKind.class);
+        Map<EventKind, Map<String, List<FilterGroup>>> excluding = new EnumMap<>(EventKind.class);
+        Map<EventKind, List<FilterGroup>> fallback = new EnumMap<>(EventKind.class);
+        for (FilterGroup group : fresh.byFilter.values()) {
             countPhrases(fresh, group, 1);
             for (EventKind kind : group.filter.kinds()) {
                 if (group.anchor == null) {
@@ -324,7 +180,7 @@ public final class SubscriptionIndex {
             }
         }
         for (EventKind kind : EventKind.values()) {
-            Partition partition = fresh.partitions.get(kind);
+            IndexPartition partition = fresh.partitions.get(kind);
             byKey.getOrDefault(kind, Map.of()).forEach((key, list) -> updateGroups(partition, key, none -> PostingList.of(list)));
             excluding.getOrDefault(kind, Map.of()).forEach((key, list) -> updateExcluded(partition, key,
                     none -> list.stream().mapToInt(g -> g.serial).toArray()));
@@ -351,185 +207,14 @@ public final class SubscriptionIndex {
         return state.byFilter.size();
     }
 
+    /** The subscriptions whose filters match the event, by filter group. */
+    public Matches match(EventDocument event) {
+        return IndexLookup.match(state, event);
+    }
+
     /** Subscriptions kept in the fallback lists (checked for every event of their kinds). */
     public int fallbackSize() {
         return state.bySubscription.values().stream().filter(g -> g.anchor == null).mapToInt(g -> 1).sum();
-    }
-
-    /** The subscriptions whose filters match the event, by filter group. */
-    public Matches match(EventDocument event) {
-        State current = state;
-        int changes = current.changes;
-        List<String> keys = structuredKeys(event);
-        List<String> words = wordKeys(event, current.phraseStarts);
-        Seen seen = SEEN.get();
-        Lookup lookup = new Lookup(event, seen);
-        try {
-            Postings[] underKeys = new Postings[keys.size()];
-            Postings[] underWords = new Postings[words.size()];
-            for (EventKind kind : event.kinds()) {
-                Partition partition = current.partitions.get(kind);
-                // Every exclusion is marked before any group is taken, so an excluded group is never taken.
-                for (int i = 0; i < underKeys.length; i++) {
-                    underKeys[i] = lookup.exclude(partition.byKey.get(keys.get(i)));
-                }
-                for (int i = 0; i < underWords.length; i++) {
-                    underWords[i] = lookup.exclude(partition.byWord.get(words.get(i)));
-                }
-                for (Postings found : underKeys) {
-                    if (found != null) {
-                        lookup.check(found.groups, true);
-                    }
-                }
-                for (Postings found : underWords) {
-                    if (found == null) {
-                        continue;
-                    }
-                    lookup.check(found.groups, true);
-                    Map<String, PostingList> combined = found.combined;
-                    if (combined != null) {
-                        for (String key : keys) {
-                            lookup.check(combined.get(key), true);
-                        }
-                    }
-                }
-                lookup.check(partition.fallback, false);
-            }
-        } finally {
-            seen.clear();
-        }
-        if ((changes & 1) != 0 || current.changes != changes) {
-            lookup.confirm();
-        }
-        return new Matches(lookup.matched);
-    }
-
-    /** One match's walk over posting lists. */
-    private static final class Lookup {
-        final EventDocument event;
-        final Seen seen;
-        final List<UUID[]> matched = new ArrayList<>(32);
-        /** The group of each match, in the same order. */
-        Group[] groups = new Group[32];
-
-        Lookup(EventDocument event, Seen seen) {
-            this.event = event;
-            this.seen = seen;
-        }
-
-        /** Rules out the groups that an event with the key cannot match, as if they had been met already. */
-        Postings exclude(Postings found) {
-            if (found != null) {
-                for (int serial : found.excluded) {
-                    seen.add(serial);
-                }
-            }
-            return found;
-        }
-
-        /** {@code byKey}: the list was found under a key the event has, so an exact anchor needs no check. */
-        void check(PostingList list, boolean byKey) {
-            if (list == null) {
-                return;
-            }
-            int[] postings = list.postings();
-            for (int i = 0; i < postings.length; i++) {
-                int posting = postings[i];
-                if (!seen.add(posting >>> 1)
-                        || ((!byKey || (posting & 1) == 0) && !list.groups()[i].filter.condition().test(event))) {
-                    continue;
-                }
-                if (matched.size() == groups.length) {
-                    groups = Arrays.copyOf(groups, groups.length * 2);
-                }
-                groups[matched.size()] = list.groups()[i];
-                matched.add(list.ids()[i]);
-            }
-        }
-
-        /** Keeps only the matched groups whose full filter holds: for a match that overlapped a change. */
-        void confirm() {
-            List<UUID[]> confirmed = new ArrayList<>(matched.size());
-            for (int i = 0; i < matched.size(); i++) {
-                if (groups[i].filter.condition().test(event)) {
-                    confirmed.add(matched.get(i));
-                }
-            }
-            matched.clear();
-            matched.addAll(confirmed);
-        }
-    }
-
-    /** The serials one match has met, a bit each; cleared after the match by the serials it recorded. */
-    private static final class Seen {
-        private long[] bits = new long[0];
-        private int[] met = new int[64];
-        private int count;
-
-        boolean add(int serial) {
-            int word = serial >>> 6;
-            if (word >= bits.length) {
-                bits = Arrays.copyOf(bits, Math.max(word + 1, bits.length * 2));
-            }
-            long mask = 1L << (serial & 63);
-            if ((bits[word] & mask) != 0) {
-                return false;
-            }
-            bits[word] |= mask;
-            if (count == met.length) {
-                met = Arrays.copyOf(met, count * 2);
-            }
-            met[count++] = serial;
-            return true;
-        }
-
-        void clear() {
-            for (int i = 0; i < count; i++) {
-                bits[met[i] >>> 6] = 0;
-            }
-            count = 0;
-        }
-    }
-
-    /**
-     * The event's distinct words and its runs of two up to {@link #AnchorPlanner.MAX_PHRASE} words that begin a
-     * filed phrase, as keyword anchors are filed.
-     */
-    private static List<String> wordKeys(EventDocument event, Map<String, Integer> phraseStarts) {
-        List<String> sequence = event.sequence();
-        List<String> keys = new ArrayList<>(event.words().size() + 16);
-        keys.addAll(event.words());
-        StringBuilder run = new StringBuilder();
-        for (int start = 0; start < sequence.size(); start++) {
-            if (!phraseStarts.containsKey(sequence.get(start))) {
-                continue;
-            }
-            run.setLength(0);
-            run.append(sequence.get(start));
-            for (int n = 2; n <= AnchorPlanner.MAX_PHRASE && start + n <= sequence.size(); n++) {
-                keys.add(run.append(' ').append(sequence.get(start + n - 1)).toString());
-            }
-        }
-        return keys;
-    }
-
-    /** The event's structured keys and every pair of them, as anchors are filed. */
-    private static List<String> structuredKeys(EventDocument event) {
-        List<String> singles = new ArrayList<>();
-        event.topics().forEach(t -> singles.add(AnchorPlanner.key(Field.TOPIC, t)));
-        event.countries().forEach(c -> singles.add(AnchorPlanner.key(Field.COUNTRY, c)));
-        event.orgs().forEach(o -> singles.add(AnchorPlanner.key(Field.ORG, o)));
-        if (event.stage() != null) {
-            singles.add(AnchorPlanner.key(Field.STAGE, event.stage()));
-        }
-        List<String> keys = new ArrayList<>(singles.size() * (singles.size() + 1) / 2);
-        keys.addAll(singles);
-        for (int i = 0; i < singles.size(); i++) {
-            for (int j = i + 1; j < singles.size(); j++) {
-                keys.add(AnchorPlanner.pair(singles.get(i), singles.get(j)));
-            }
-        }
-        return keys;
     }
 
     /**
@@ -555,7 +240,7 @@ public final class SubscriptionIndex {
     }
 
     /** Files a new group in the posting lists of its kinds. */
-    private static void file(State target, Group group) {
+    private static void file(IndexState target, FilterGroup group) {
         countPhrases(target, group, 1);
         // Exclusions first: a match never sees the group under its keys without them.
         eachExclusion(target, group, serials -> with(serials, group.serial));
@@ -563,21 +248,21 @@ public final class SubscriptionIndex {
     }
 
     /** Puts the group's changed ids into each of its posting lists. */
-    private static void refile(State target, Group group) {
+    private static void refile(IndexState target, FilterGroup group) {
         eachList(target, group, list -> list.withIdsOf(group));
     }
 
     /** Takes the group out of every list it is filed in. */
-    private static void unfile(State target, Group group) {
+    private static void unfile(IndexState target, FilterGroup group) {
         eachList(target, group, list -> list.without(group));
         eachExclusion(target, group, serials -> without(serials, group.serial));
         countPhrases(target, group, -1);
     }
 
     /** Changes each list the group is found in: under each of its keys, or in the fallback list, per event kind it wants. */
-    private static void eachList(State target, Group group, UnaryOperator<PostingList> change) {
+    private static void eachList(IndexState target, FilterGroup group, UnaryOperator<PostingList> change) {
         for (EventKind kind : group.filter.kinds()) {
-            Partition partition = target.partitions.get(kind);
+            IndexPartition partition = target.partitions.get(kind);
             if (group.anchor == null) {
                 partition.fallback = change.apply(partition.fallback);
                 continue;
@@ -589,7 +274,7 @@ public final class SubscriptionIndex {
     }
 
     /** Changes the exclusions under each key the group's NOT parts name, per event kind it wants. */
-    private static void eachExclusion(State target, Group group, UnaryOperator<int[]> change) {
+    private static void eachExclusion(IndexState target, FilterGroup group, UnaryOperator<int[]> change) {
         if (group.anchor == null) {
             return;
         }
@@ -600,15 +285,15 @@ public final class SubscriptionIndex {
         }
     }
 
-    private static void remove(State target, UUID id) {
-        Group group = target.bySubscription.remove(id);
+    private static void remove(IndexState target, UUID id) {
+        FilterGroup group = target.bySubscription.remove(id);
         if (group != null) {
             leave(target, group, id);
         }
     }
 
     /** Takes the subscription out of the group, and the group out of the index if it was the last. */
-    private static void leave(State target, Group group, UUID id) {
+    private static void leave(IndexState target, FilterGroup group, UUID id) {
         UUID[] ids = group.ids;
         if (ids.length > 1) {
             UUID[] rest = new UUID[ids.length - 1];
@@ -628,7 +313,7 @@ public final class SubscriptionIndex {
     }
 
     /** Counts the phrases the group is filed or excluded under, once per event kind, as they are filed. */
-    private static void countPhrases(State target, Group group, int delta) {
+    private static void countPhrases(IndexState target, FilterGroup group, int delta) {
         if (group.anchor == null) {
             return;
         }
@@ -638,7 +323,7 @@ public final class SubscriptionIndex {
         }
     }
 
-    private static void countPhrase(State target, String key, int delta) {
+    private static void countPhrase(IndexState target, String key, int delta) {
         if (!key.startsWith(AnchorPlanner.WORD_PREFIX)) {
             return;
         }
@@ -654,7 +339,7 @@ public final class SubscriptionIndex {
      * {@code k:lunar} + value). Entries left empty are dropped; writers are serialised, so nothing
      * refills one in between.
      */
-    private static void updateGroups(Partition partition, String key, UnaryOperator<PostingList> change) {
+    private static void updateGroups(IndexPartition partition, String key, UnaryOperator<PostingList> change) {
         int split = key.indexOf(AnchorPlanner.COMBINED);
         if (split < 0) {
             Map<String, Postings> map = entries(partition, key);
@@ -684,7 +369,7 @@ public final class SubscriptionIndex {
     }
 
     /** Replaces the serials a value, pair, word or phrase key excludes. */
-    private static void updateExcluded(Partition partition, String key, UnaryOperator<int[]> change) {
+    private static void updateExcluded(IndexPartition partition, String key, UnaryOperator<int[]> change) {
         Map<String, Postings> map = entries(partition, key);
         Postings entry = map.computeIfAbsent(innerKey(key), k -> new Postings());
         entry.excluded = change.apply(entry.excluded);
@@ -692,7 +377,7 @@ public final class SubscriptionIndex {
     }
 
     /** The map a key other than a combined one is filed in. */
-    private static Map<String, Postings> entries(Partition partition, String key) {
+    private static Map<String, Postings> entries(IndexPartition partition, String key) {
         return key.startsWith(AnchorPlanner.WORD_PREFIX) ? partition.byWord : partition.byKey;
     }
 
