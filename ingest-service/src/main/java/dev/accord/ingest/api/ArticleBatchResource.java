@@ -6,6 +6,7 @@ import dev.accord.common.web.Problem;
 import dev.accord.common.web.ProblemException;
 import dev.accord.ingest.clean.ArticleDraft;
 import dev.accord.ingest.intake.ArticleIntake;
+import dev.accord.ingest.intake.IngestResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

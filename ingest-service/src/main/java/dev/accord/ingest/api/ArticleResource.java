@@ -3,6 +3,7 @@ package dev.accord.ingest.api;
 import dev.accord.common.web.ProblemException;
 import dev.accord.ingest.clean.ArticleDraft;
 import dev.accord.ingest.intake.ArticleIntake;
+import dev.accord.ingest.intake.IngestResult;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,7 @@
 package dev.accord.ingest.feed;
 
 import dev.accord.common.web.ProblemException;
-import dev.accord.ingest.api.IngestResult;
+import dev.accord.ingest.intake.IngestResult;
 import dev.accord.ingest.clean.ArticleDraft;
 import dev.accord.ingest.config.IngestConfig;
 import dev.accord.ingest.intake.ArticleIntake;

@@ -6,7 +6,6 @@ import dev.accord.common.events.InitiativeExtracted;
 import dev.accord.common.events.Parties;
 import dev.accord.common.events.Topics;
 import dev.accord.common.web.ProblemException;
-import dev.accord.ingest.api.IngestResult;
 import dev.accord.ingest.clean.ArticleDraft;
 import dev.accord.ingest.clean.BoilerplateCleaner;
 import dev.accord.ingest.clean.CleanedArticle;

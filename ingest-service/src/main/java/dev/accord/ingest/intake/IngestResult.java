@@ -1,4 +1,4 @@
-package dev.accord.ingest.api;
+package dev.accord.ingest.intake;
 
 import java.util.List;
 import java.util.UUID;
