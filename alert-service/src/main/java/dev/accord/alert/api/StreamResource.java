@@ -2,8 +2,8 @@ package dev.accord.alert.api;
 
 import dev.accord.alert.channel.ChannelType;
 import dev.accord.alert.domain.Subscription;
-import dev.accord.alert.service.SubscriptionService;
 import dev.accord.alert.stream.StreamHub;
+import dev.accord.alert.subscription.SubscriptionService;
 import dev.accord.common.web.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;

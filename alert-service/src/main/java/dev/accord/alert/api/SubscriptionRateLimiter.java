@@ -1,7 +1,7 @@
 package dev.accord.alert.api;
 
 import dev.accord.alert.config.SubscriptionApiConfig;
-import dev.accord.alert.service.Credentials;
+import dev.accord.alert.domain.Credentials;
 import dev.accord.common.web.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,13 @@
 package dev.accord.alert.api;
 
+import dev.accord.alert.delivery.DeliveryLog;
 import dev.accord.alert.domain.Delivery;
 import dev.accord.alert.domain.Subscription;
-import dev.accord.alert.service.DeliveryLog;
-import dev.accord.alert.service.SubscriptionService;
+import dev.accord.alert.subscription.SecretRotated;
+import dev.accord.alert.subscription.SubscriptionCreated;
+import dev.accord.alert.subscription.SubscriptionRequest;
+import dev.accord.alert.subscription.SubscriptionService;
+import dev.accord.alert.subscription.SubscriptionUpdate;
 import dev.accord.common.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,11 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -28,8 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

@@ -1,6 +1,7 @@
 package dev.accord.alert.api;
 
 import dev.accord.alert.domain.Subscription;
+import dev.accord.alert.subscription.SubscriptionRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

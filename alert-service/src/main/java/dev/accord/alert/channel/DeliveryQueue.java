@@ -1,6 +1,5 @@
 package dev.accord.alert.channel;
 
-import dev.accord.alert.delivery.DeliveriesQueued;
 import dev.accord.alert.domain.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

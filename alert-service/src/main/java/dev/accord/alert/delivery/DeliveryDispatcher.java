@@ -1,5 +1,6 @@
 package dev.accord.alert.delivery;
 
+import dev.accord.alert.channel.DeliveriesQueued;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.common.concurrent.WakeableLoop;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,7 +1,7 @@
 package dev.accord.alert.delivery;
 
 import dev.accord.alert.domain.Delivery;
-import dev.accord.alert.service.SubscriptionChanged;
+import dev.accord.alert.matching.SubscriptionChanged;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

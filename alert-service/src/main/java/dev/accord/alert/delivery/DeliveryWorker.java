@@ -1,6 +1,7 @@
 package dev.accord.alert.delivery;
 
 import dev.accord.alert.channel.ChannelType;
+import dev.accord.alert.channel.SendResult;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.alert.mail.EmailSender;
 import dev.accord.alert.observability.AlertMetrics;

@@ -1,5 +1,6 @@
 package dev.accord.alert.delivery;
 
+import dev.accord.alert.channel.SendResult;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.common.net.AddressGuard;
 import dev.accord.common.net.PinnedHttp;

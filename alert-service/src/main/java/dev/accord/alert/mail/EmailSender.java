@@ -2,11 +2,11 @@ package dev.accord.alert.mail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.alert.channel.Notification;
+import dev.accord.alert.channel.SendResult;
 import dev.accord.alert.config.MailConfig;
-import dev.accord.alert.delivery.SendResult;
 import dev.accord.alert.digest.Digest;
 import dev.accord.alert.domain.EmailChannel;
-import dev.accord.alert.service.Notification;
 import dev.accord.common.events.EventJson;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;

@@ -1,12 +1,12 @@
 package dev.accord.alert.mail;
 
 import dev.accord.alert.channel.DeliveryQueue;
+import dev.accord.alert.domain.Credentials;
 import dev.accord.alert.domain.Delivery;
 import dev.accord.alert.domain.EmailChannel;
 import dev.accord.alert.domain.Subscription;
-import dev.accord.alert.service.Credentials;
-import dev.accord.alert.service.SubscriptionChanged;
-import dev.accord.alert.service.SubscriptionMatcher;
+import dev.accord.alert.matching.SubscriptionChanged;
+import dev.accord.alert.matching.SubscriptionMatcher;
 import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

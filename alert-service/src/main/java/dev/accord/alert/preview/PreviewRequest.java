@@ -1,6 +1,6 @@
 package dev.accord.alert.preview;
 
-import dev.accord.alert.api.SubscriptionRequest;
+import dev.accord.alert.subscription.SubscriptionRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

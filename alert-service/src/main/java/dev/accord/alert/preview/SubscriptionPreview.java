@@ -1,10 +1,10 @@
 package dev.accord.alert.preview;
 
-import dev.accord.alert.api.SubscriptionRequest;
 import dev.accord.alert.filter.EventDocument;
 import dev.accord.alert.filter.EventKind;
 import dev.accord.alert.filter.SubscriptionFilter;
-import dev.accord.alert.service.SubscriptionService;
+import dev.accord.alert.subscription.SubscriptionRequest;
+import dev.accord.alert.subscription.SubscriptionService;
 import dev.accord.common.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.accord.alert.service.Notification;
+import dev.accord.alert.channel.Notification;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventJson;
 import dev.accord.common.events.EventTypes;

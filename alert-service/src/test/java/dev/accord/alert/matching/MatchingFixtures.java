@@ -1,5 +1,6 @@
-package dev.accord.alert.service;
+package dev.accord.alert.matching;
 
+import dev.accord.alert.domain.Credentials;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.Evidence;
 import dev.accord.common.events.Parties;

@@ -1,8 +1,9 @@
-package dev.accord.alert.service;
+package dev.accord.alert.matching;
 
+import dev.accord.alert.domain.Credentials;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static dev.accord.alert.service.MatchingFixtures.initiative;
+import static dev.accord.alert.matching.MatchingFixtures.initiative;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.accord.alert.service;
+package dev.accord.alert.subscription;
 
 import static dev.accord.alert.Catalog.bearer;
 import static dev.accord.alert.Catalog.initiative;

@@ -1,4 +1,4 @@
-package dev.accord.alert.service;
+package dev.accord.alert.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

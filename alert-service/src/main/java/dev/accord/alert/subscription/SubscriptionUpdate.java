@@ -1,4 +1,4 @@
-package dev.accord.alert.api;
+package dev.accord.alert.subscription;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,20 +1,18 @@
-package dev.accord.alert.service;
+package dev.accord.alert.subscription;
 
-import dev.accord.alert.api.FieldError;
-import dev.accord.alert.api.SecretRotated;
-import dev.accord.alert.api.SubscriptionCreated;
-import dev.accord.alert.api.SubscriptionRequest;
 import dev.accord.alert.channel.ChannelType;
-import dev.accord.alert.api.SubscriptionUpdate;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.alert.digest.DigestPeriod;
 import dev.accord.alert.digest.DigestSchedule;
+import dev.accord.alert.domain.Credentials;
 import dev.accord.alert.domain.EmailChannel;
 import dev.accord.alert.domain.Subscription;
-import dev.accord.alert.mail.EmailSubscriptions;
 import dev.accord.alert.filter.FilterException;
 import dev.accord.alert.filter.FilterSpec;
 import dev.accord.alert.filter.SubscriptionFilter;
+import dev.accord.alert.mail.EmailSubscriptions;
+import dev.accord.alert.matching.SubscriptionChanged;
+import dev.accord.alert.matching.SubscriptionMatcher;
 import dev.accord.common.net.AddressGuard;
 import dev.accord.common.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,10 @@
-package dev.accord.alert.channel;
+package dev.accord.alert.planning;
 
+import dev.accord.alert.channel.ChannelType;
+import dev.accord.alert.channel.DeliveryQueue;
+import dev.accord.alert.channel.Notification;
 import dev.accord.alert.digest.DigestPeriod;
 import dev.accord.alert.digest.DigestStore;
-import dev.accord.alert.service.Notification;
 import dev.accord.alert.stream.NotificationLog;
 import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;

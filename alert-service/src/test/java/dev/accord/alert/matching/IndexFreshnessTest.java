@@ -1,5 +1,6 @@
-package dev.accord.alert.service;
+package dev.accord.alert.matching;
 
+import dev.accord.alert.domain.Credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package dev.accord.alert.api;
+package dev.accord.alert.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.accord.common.web.ProblemException;

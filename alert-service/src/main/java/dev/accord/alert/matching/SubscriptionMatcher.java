@@ -1,4 +1,4 @@
-package dev.accord.alert.service;
+package dev.accord.alert.matching;
 
 import dev.accord.alert.config.MatchingConfig;
 import dev.accord.alert.domain.Subscription;

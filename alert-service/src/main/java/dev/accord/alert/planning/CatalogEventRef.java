@@ -1,4 +1,4 @@
-package dev.accord.alert.service;
+package dev.accord.alert.planning;
 
 import java.time.Instant;
 

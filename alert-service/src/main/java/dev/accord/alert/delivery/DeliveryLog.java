@@ -1,6 +1,6 @@
-package dev.accord.alert.service;
+package dev.accord.alert.delivery;
 
-import dev.accord.alert.delivery.DeliveriesQueued;
+import dev.accord.alert.channel.DeliveriesQueued;
 import dev.accord.alert.domain.Delivery;
 import dev.accord.alert.domain.DeliveryAttempt;
 import dev.accord.common.web.ProblemException;

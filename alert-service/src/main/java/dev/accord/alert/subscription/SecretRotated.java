@@ -1,4 +1,4 @@
-package dev.accord.alert.api;
+package dev.accord.alert.subscription;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.accord.alert.delivery;
+package dev.accord.alert.channel;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,9 +1,10 @@
-package dev.accord.alert.service;
+package dev.accord.alert.planning;
 
-import dev.accord.alert.channel.NotificationRouter;
+import dev.accord.alert.channel.Notification;
 import dev.accord.alert.domain.Subscription;
 import dev.accord.alert.filter.EventKind;
 import dev.accord.alert.filter.SubscriptionIndex;
+import dev.accord.alert.matching.SubscriptionMatcher;
 import dev.accord.common.events.CatalogArticle;
 import dev.accord.common.events.CatalogInitiative;
 import jakarta.enterprise.context.ApplicationScoped;

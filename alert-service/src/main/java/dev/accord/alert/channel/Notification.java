@@ -1,4 +1,4 @@
-package dev.accord.alert.service;
+package dev.accord.alert.channel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.accord.common.events.CatalogArticle;
