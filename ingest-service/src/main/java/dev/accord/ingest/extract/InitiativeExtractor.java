@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class InitiativeExtractor {
 
-    public static final String VERSION = "nlp-1.1";
+    public static final String VERSION = "nlp-1.2";
     /** Probability at and above which a candidate is reported; chosen on the corpus's dev split. */
     public static final double DEFAULT_THRESHOLD = 0.3;
 

@@ -48,6 +48,10 @@ final class StageRules {
         boolean hedged = anyBefore(words, verb, HEDGED);
         String verbForm = words.get(verb).lower();
 
+        // "has lifted a ban", "reversed the policy": a measure ended.
+        if (candidate.triggerLemma().equals("lift") && !future && !infinitive && !hedged) {
+            return "cancelled";
+        }
         switch (cls) {
             case "cancel":
                 // "will scrap the programme" announces the end, as "will establish" announces a start.
@@ -72,6 +76,10 @@ final class StageRules {
                 default:
                     break;
             }
+        }
+        // "signed MOUs to explore …", "agreed on a framework seeking to …": the agreement governs, not its purpose.
+        if (!triggers.isEmpty() && classOf(triggers.get(0)).equals("agree") && !future && isPast(words, triggers.get(0))) {
+            return "agreed";
         }
         if (hedged && !cls.equals("expand")) {
             return "planned";
@@ -122,7 +130,7 @@ final class StageRules {
     /** "announced the launch of …": what is announced is that it has started. */
     private static boolean startsTheThing(List<Token> words, int verb) {
         for (int i = verb + 1; i < Math.min(words.size(), verb + START_WINDOW); i++) {
-            if (STARTS.contains(words.get(i).lower())) {
+            if (STARTS.contains(words.get(i).lower()) && !words.get(i - 1).lower().equals("to")) {
                 return true;
             }
         }
@@ -133,6 +141,12 @@ final class StageRules {
     private static boolean growsAfter(List<Token> words, int verb) {
         List<Gazetteer.Hit> after = Lexicon.TRIGGERS.hitsIn(words.subList(verb + 1, Math.min(words.size(), verb + GROWS_WINDOW)));
         return after.stream().anyMatch(hit -> classOf(hit).equals("expand"));
+    }
+
+    private static boolean isPast(List<Token> words, Gazetteer.Hit hit) {
+        int at = CandidateFinder.wordIndex(words, hit.start());
+        String form = words.get(at).lower();
+        return form.endsWith("ed") || form.equals("struck") || form.equals("signed") || at > 0 && PERFECT.contains(words.get(at - 1).lower());
     }
 
     private static String classOf(Gazetteer.Hit hit) {

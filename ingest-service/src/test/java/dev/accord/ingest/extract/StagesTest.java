@@ -46,4 +46,26 @@ class StagesTest {
         assertThat(Candidates.about("Hyundai's $5.4 billion electric vehicle plant in Georgia is under construction and will "
                 + "create 8,100 jobs.", "vehicle plant").stage()).isEqualTo("launched");
     }
+
+    @Test
+    void plansToLaunchAreAnnouncedNotLaunched() {
+        assertThat(Candidates.about("In January, the space agency announced plans to launch two missions to Mars.", "missions")
+                .stage()).isEqualTo("announced");
+    }
+
+    @Test
+    void liftingABanEndsIt() {
+        assertThat(Candidates.about("Ghana has lifted a ban on rice and maize imports due to crop problems.", "ban").stage())
+                .isEqualTo("cancelled");
+        assertThat(Candidates.about("Ghana will lift a ban on rice and maize imports next month.", "ban").stage())
+                .isEqualTo("announced");
+    }
+
+    @Test
+    void aSignedAgreementGovernsWhatItSetsOutToExplore() {
+        assertThat(Candidates.about("The two utilities signed a memorandum of understanding to explore a joint nuclear fuel "
+                + "programme.", "nuclear fuel").stage()).isEqualTo("agreed");
+        assertThat(Candidates.about("The two utilities will sign a memorandum of understanding to explore a joint nuclear fuel "
+                + "programme.", "nuclear fuel").stage()).isNotEqualTo("agreed");
+    }
 }
