@@ -44,7 +44,7 @@ public class StreamResource {
     public void stream(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         Subscription subscription = subscriptions.owned(id, BearerToken.from(authorization));
-        if (!ChannelType.SSE.equals(subscription.channelType)) {
+        if (!ChannelType.SSE.wire().equals(subscription.channelType)) {
             throw new ProblemException(409, "Not a stream subscription", "This subscription delivers by "
                     + subscription.channelType + "; create one with channel {\"type\": \"sse\"} to stream.",
                     Map.of("parameter", "channel.type"));

@@ -40,8 +40,11 @@ public class DeliveryStore {
             String eventType, String channelType, String previousSecret, boolean finalAttempt, String endpoint,
             String traceparent) {
 
-        /** The secrets to sign with: current first, then the previous one while it still signs. */
+        /** The secrets to sign with: current first, then the previous one while it still signs; none for e-mail. */
         public List<String> secrets() {
+            if (secret == null) {
+                return List.of();
+            }
             return previousSecret == null ? List.of(secret) : List.of(secret, previousSecret);
         }
     }

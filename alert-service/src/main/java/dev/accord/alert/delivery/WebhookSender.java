@@ -1,5 +1,8 @@
 package dev.accord.alert.delivery;
 
+import dev.accord.alert.channel.ChannelSender;
+import dev.accord.alert.channel.ChannelType;
+import dev.accord.alert.channel.Outgoing;
 import dev.accord.alert.channel.SendResult;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.common.net.AddressGuard;
@@ -24,7 +27,7 @@ import java.util.Optional;
  * passed, so a name that rebinds between the check and the connection cannot turn it inward.
  */
 @ApplicationScoped
-public class WebhookSender {
+public class WebhookSender implements ChannelSender {
 
     private static final int ANSWER_BYTES_READ = 4096;
 
@@ -39,6 +42,22 @@ public class WebhookSender {
         this.guard = new AddressGuard(config.webhooks().allowedHosts().orElse(List.of()));
         // HTTP/1.1 only: an http:// target never gets an h2c upgrade offer, which some receivers mishandle.
         this.http = new PinnedHttp(vertx, timeout, config.webhooks().keepAlive());
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.WEBHOOK;
+    }
+
+    @Override
+    public boolean disablesFailingEndpoints() {
+        return true;
+    }
+
+    /** The delivery id is the Standard Webhooks {@code webhook-id}, the same on every retry. */
+    @Override
+    public SendResult send(Outgoing delivery) {
+        return send(delivery.url(), delivery.secrets(), delivery.deliveryId().toString(), delivery.payload());
     }
 
     public SendResult send(String url, String secret, String webhookId, String body) {

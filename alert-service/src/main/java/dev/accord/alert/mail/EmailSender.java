@@ -2,7 +2,10 @@ package dev.accord.alert.mail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.alert.channel.ChannelSender;
+import dev.accord.alert.channel.ChannelType;
 import dev.accord.alert.channel.Notification;
+import dev.accord.alert.channel.Outgoing;
 import dev.accord.alert.channel.SendResult;
 import dev.accord.alert.config.MailConfig;
 import dev.accord.alert.digest.Digest;
@@ -25,7 +28,7 @@ import java.util.UUID;
  * headers. Any SMTP failure is reported like a failed webhook, so the delivery is retried.
  */
 @ApplicationScoped
-public class EmailSender {
+public class EmailSender implements ChannelSender {
 
     private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
@@ -52,6 +55,16 @@ public class EmailSender {
         this.digestText = digestText;
         this.confirmHtml = confirmHtml;
         this.confirmText = confirmText;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.EMAIL;
+    }
+
+    @Override
+    public SendResult send(Outgoing delivery) {
+        return send(delivery.deliveryId(), delivery.subscriptionId(), delivery.eventType(), delivery.payload());
     }
 
     public SendResult send(UUID deliveryId, UUID subscriptionId, String eventType, String payload) {

@@ -1,5 +1,6 @@
 package dev.accord.alert.observability;
 
+import dev.accord.alert.channel.ChannelType;
 import dev.accord.common.tracing.TraceParents;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -33,7 +34,7 @@ public class DeliveryTraces {
      * with the delivery and read by the claim); close it when the attempt is settled.
      */
     public Attempt attempt(UUID deliveryId, String channelType, String traceparent) {
-        String channel = channelType == null ? "webhook" : channelType;
+        String channel = channelType == null ? ChannelType.WEBHOOK.wire() : channelType;
         Context parent = TraceParents.restore(traceparent);
         Span span = tracer.spanBuilder("deliver " + channel).setParent(parent).setSpanKind(SpanKind.CLIENT)
                 .setAttribute("accord.delivery.id", deliveryId.toString()).startSpan();

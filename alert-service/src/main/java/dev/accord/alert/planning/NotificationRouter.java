@@ -47,7 +47,7 @@ public class NotificationRouter {
         List<DeliveryQueue.NewDelivery> rows = new ArrayList<>();
         for (Recipient subscription : subscriptions) {
             String payload = EventJson.write(notificationFor.apply(subscription.id()));
-            if (ChannelType.SSE.equals(subscription.channelType())) {
+            if (ChannelType.SSE.wire().equals(subscription.channelType())) {
                 stored += log.append(subscription.id(), eventId, eventType, payload, now);
             } else if (DigestPeriod.of(subscription.digest()) != DigestPeriod.NONE) {
                 stored += digests.hold(subscription.id(), eventId, eventType, payload, now);

@@ -64,15 +64,15 @@ public class SubscriptionService {
     @Transactional
     public SubscriptionCreated create(SubscriptionRequest request) {
         SubscriptionRequest.Channel channel = request.channel();
-        if (!ChannelType.ALL.contains(channel.type())) {
+        if (!ChannelType.names().contains(channel.type())) {
             throw new ProblemException(400, "Unsupported channel",
-                    "Channel type '" + channel.type() + "' is not offered; use one of " + ChannelType.ALL + ".",
-                    Map.of("parameter", "channel.type", "allowed", ChannelType.ALL));
+                    "Channel type '" + channel.type() + "' is not offered; use one of " + ChannelType.names() + ".",
+                    Map.of("parameter", "channel.type", "allowed", ChannelType.names()));
         }
         DigestPeriod digest = digest(request.digest(), channel.type());
         DigestSchedule schedule = schedule(request.digestSchedule(), digest);
-        URI url = ChannelType.WEBHOOK.equals(channel.type()) ? webhookUrl(channel.url()) : null;
-        String address = ChannelType.EMAIL.equals(channel.type()) ? emailAddress(channel.address()) : null;
+        URI url = ChannelType.WEBHOOK.wire().equals(channel.type()) ? webhookUrl(channel.url()) : null;
+        String address = ChannelType.EMAIL.wire().equals(channel.type()) ? emailAddress(channel.address()) : null;
         SubscriptionRequest.Filter filter = request.filter() == null
                 ? new SubscriptionRequest.Filter(null, null, null, null, null) : request.filter();
         SubscriptionFilter compiled = compile(filter, request.events());
@@ -112,7 +112,7 @@ public class SubscriptionService {
             subscription.name = update.name();
         }
         if (update.channel() != null && update.channel().url() != null) {
-            if (!"webhook".equals(subscription.channelType)) {
+            if (!ChannelType.WEBHOOK.wire().equals(subscription.channelType)) {
                 throw ProblemException.badParameter("channel.url", "Only a webhook channel has a URL.");
             }
             subscription.webhookUrl = webhookUrl(update.channel().url()).toString();
@@ -200,7 +200,7 @@ public class SubscriptionService {
     @Transactional
     public SecretRotated rotateSecret(String id, String token) {
         Subscription subscription = owned(id, token);
-        if (!ChannelType.WEBHOOK.equals(subscription.channelType)) {
+        if (!ChannelType.WEBHOOK.wire().equals(subscription.channelType)) {
             throw new ProblemException(409, "Not a webhook", "Only webhook subscriptions have a signing secret.", Map.of());
         }
         Instant now = Instant.now();
@@ -241,7 +241,7 @@ public class SubscriptionService {
     /** The address of an e-mail subscription. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> emailAddress(Subscription subscription) {
-        if (!ChannelType.EMAIL.equals(subscription.channelType)) {
+        if (!ChannelType.EMAIL.wire().equals(subscription.channelType)) {
             return Optional.empty();
         }
         return EmailChannel.<EmailChannel>findByIdOptional(subscription.id).map(c -> c.address);
@@ -251,7 +251,7 @@ public class SubscriptionService {
         DigestPeriod digest = DigestPeriod.parse(value).orElseThrow(() -> new ProblemException(400, "Invalid parameter",
                 "Digest '" + value + "' is not offered; use one of " + DigestPeriod.NAMES + ".",
                 Map.of("parameter", "digest", "allowed", DigestPeriod.NAMES)));
-        if (digest != DigestPeriod.NONE && ChannelType.SSE.equals(channelType)) {
+        if (digest != DigestPeriod.NONE && ChannelType.SSE.wire().equals(channelType)) {
             throw ProblemException.badParameter("digest", "A live stream sends each notification as it comes; digests are "
                     + "for webhook and e-mail channels.");
         }
