@@ -17,6 +17,7 @@ import dev.accord.common.logging.EventLogContext;
 import dev.accord.common.messaging.CloudEventRecord;
 import dev.accord.common.messaging.ConsumerLiveness;
 import dev.accord.common.messaging.EventBatches;
+import dev.accord.common.messaging.StoreRetry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -53,8 +53,6 @@ public interface CatalogConfig {
 
     Merge merge();
 
-    Consumer consumer();
-
     /** The relay that publishes outbox rows to accord.catalog. */
     interface Outbox {
         @WithDefault("200")
@@ -89,19 +87,5 @@ public interface CatalogConfig {
         @WithDefault("1024")
         int lockBuckets();
 
-    }
-
-    /** How the Kafka consumers ride out an unreachable database. */
-    interface Consumer {
-        /** First wait before retrying a batch while the database does not answer; doubles up to the maximum. */
-        @WithDefault("200ms")
-        Duration retryInitialDelay();
-
-        @WithDefault("5s")
-        Duration retryMaxDelay();
-
-        /** How often a batch is retried after a deadlock or serialization failure before its records are split. */
-        @WithDefault("5")
-        int conflictRetries();
     }
 }

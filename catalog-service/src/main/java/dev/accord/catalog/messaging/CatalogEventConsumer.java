@@ -11,6 +11,7 @@ import dev.accord.common.events.Topics;
 import dev.accord.common.messaging.CloudEventRecord;
 import dev.accord.common.messaging.ConsumerLiveness;
 import dev.accord.common.messaging.EventBatches;
+import dev.accord.common.messaging.StoreRetry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
