@@ -1,10 +1,10 @@
 package dev.accord.catalog.api;
 
 import dev.accord.catalog.domain.Article;
-import dev.accord.catalog.service.ArticleFilter;
-import dev.accord.catalog.service.CatalogQueries;
-import dev.accord.catalog.service.Hit;
-import dev.accord.catalog.service.ListOrder;
+import dev.accord.catalog.query.ArticleFilter;
+import dev.accord.catalog.query.CatalogQueries;
+import dev.accord.catalog.query.Hit;
+import dev.accord.catalog.query.ListOrder;
 import dev.accord.common.web.Problem;
 import dev.accord.common.web.ProblemException;
 import jakarta.ws.rs.BeanParam;

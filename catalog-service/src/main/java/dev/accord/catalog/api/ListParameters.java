@@ -1,9 +1,9 @@
 package dev.accord.catalog.api;
 
 import dev.accord.catalog.config.CatalogConfig;
-import dev.accord.catalog.service.ArticleFilter;
-import dev.accord.catalog.service.InitiativeFilter;
-import dev.accord.catalog.service.ListOrder;
+import dev.accord.catalog.query.ArticleFilter;
+import dev.accord.catalog.query.InitiativeFilter;
+import dev.accord.catalog.query.ListOrder;
 import dev.accord.common.events.Vocabulary;
 import dev.accord.common.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.accord.catalog.api;
 
 import dev.accord.catalog.api.CsvTable.Column;
-import dev.accord.catalog.service.CatalogEvents;
+import dev.accord.catalog.recording.CatalogEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.accord.catalog.api;
 
-import dev.accord.catalog.service.ListOrder;
+import dev.accord.catalog.query.ListOrder;
 import dev.accord.common.events.Vocabulary;
 import dev.accord.common.web.OpenApiConventions;
 import java.util.ArrayList;

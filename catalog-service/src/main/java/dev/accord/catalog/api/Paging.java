@@ -1,9 +1,9 @@
 package dev.accord.catalog.api;
 
 import dev.accord.catalog.config.CatalogConfig;
-import dev.accord.catalog.service.Hit;
-import dev.accord.catalog.service.ListOrder;
-import dev.accord.catalog.service.Position;
+import dev.accord.catalog.query.Hit;
+import dev.accord.catalog.query.ListOrder;
+import dev.accord.catalog.query.Position;
 import dev.accord.common.web.Cursor;
 import dev.accord.common.web.Page;
 import dev.accord.common.web.ProblemException;

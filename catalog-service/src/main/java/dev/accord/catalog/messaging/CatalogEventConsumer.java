@@ -1,8 +1,8 @@
 package dev.accord.catalog.messaging;
 
 import dev.accord.catalog.observability.CatalogMetrics;
-import dev.accord.catalog.service.CatalogRecorder;
-import dev.accord.catalog.service.ConsumedEvent;
+import dev.accord.catalog.recording.CatalogRecorder;
+import dev.accord.catalog.recording.ConsumedEvent;
 import dev.accord.common.events.ArticleIngested;
 import dev.accord.common.events.EventDecoder;
 import dev.accord.common.events.EventTypes;

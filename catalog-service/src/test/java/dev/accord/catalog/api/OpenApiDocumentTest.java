@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.accord.catalog.domain.Stage;
-import dev.accord.catalog.service.ListOrder;
+import dev.accord.catalog.query.ListOrder;
 import dev.accord.common.events.Vocabulary;
 import dev.accord.testsupport.AccordTestResource;
 import io.quarkus.test.common.ResourceArg;

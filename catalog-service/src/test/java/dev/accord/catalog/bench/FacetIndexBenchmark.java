@@ -2,18 +2,18 @@ package dev.accord.catalog.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.catalog.service.FacetIndex;
-import dev.accord.catalog.service.InitiativeFacets;
-import dev.accord.catalog.service.InitiativeFilter;
+import dev.accord.catalog.query.FacetIndex;
+import dev.accord.catalog.query.InitiativeFacets;
+import dev.accord.catalog.query.InitiativeFilter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
