@@ -62,6 +62,12 @@ public class DigestStore {
                 .executeUpdate();
     }
 
+    /** Drops what a subscription held for its next digest (caller's transaction): it will get no more digests. */
+    public void dropHeld(UUID subscriptionId) {
+        em.createNativeQuery("DELETE FROM notification WHERE subscription_id = ?1 AND digest_pending")
+                .setParameter(1, subscriptionId).executeUpdate();
+    }
+
     /** Cuts the closed windows of up to {@code limit} subscriptions; returns how many digests were enqueued. */
     @Transactional
     @SuppressWarnings("unchecked")

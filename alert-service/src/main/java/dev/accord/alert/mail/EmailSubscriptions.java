@@ -2,6 +2,7 @@ package dev.accord.alert.mail;
 
 import dev.accord.alert.channel.DeliveryQueue;
 import dev.accord.alert.domain.Credentials;
+import dev.accord.alert.digest.DigestStore;
 import dev.accord.alert.domain.Delivery;
 import dev.accord.alert.domain.EmailChannel;
 import dev.accord.alert.domain.Subscription;
@@ -31,11 +32,13 @@ public class EmailSubscriptions {
     }
 
     private final DeliveryQueue deliveries;
+    private final DigestStore digests;
     private final Event<SubscriptionChanged> changes;
 
-    public EmailSubscriptions(DeliveryQueue deliveries, Event<SubscriptionChanged> changes) {
-        this.changes = changes;
+    public EmailSubscriptions(DeliveryQueue deliveries, DigestStore digests, Event<SubscriptionChanged> changes) {
         this.deliveries = deliveries;
+        this.digests = digests;
+        this.changes = changes;
     }
 
     /** Records the address of a just-created subscription and queues its confirmation mail (caller's transaction). */
@@ -96,8 +99,7 @@ public class EmailSubscriptions {
             }
             Delivery.update("status = ?1, lastError = ?2 where subscriptionId = ?3 and status = ?4", Delivery.DEAD,
                     "unsubscribed", channel.subscriptionId, Delivery.PENDING);
-            Delivery.getEntityManager().createNativeQuery("DELETE FROM notification WHERE subscription_id = ?1 AND digest_pending")
-                    .setParameter(1, channel.subscriptionId).executeUpdate();
+            digests.dropHeld(channel.subscriptionId);
         });
         return found;
     }
