@@ -1,10 +1,6 @@
 package dev.accord.devstack.launcher;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Starts the packaged services (target/quarkus-app) and the console against the stack's Kafka and database. */
@@ -56,15 +52,7 @@ public final class ServiceLauncher {
     }
 
     private long startQuarkusApp(String name, String module, Map<String, String> env) {
-        Path app = settings.root().resolve(module).resolve("target/quarkus-app");
-        List<String> command = new ArrayList<>(List.of(ComponentProcess.java()));
-        command.addAll(settings.serviceJavaOpts());
-        // The class-data sharing archive the build made: classes mapped, not loaded and verified one by one. It
-        // names the jar as the build ran it, relative to quarkus-app, hence the working directory.
-        if (Files.exists(app.resolve("app-cds.jsa"))) {
-            command.add("-XX:SharedArchiveFile=app-cds.jsa");
-        }
-        command.addAll(List.of("-Daccord.instance=" + name, "-jar", "quarkus-run.jar"));
-        return ComponentProcess.start(settings.state(), name, env, app, command);
+        QuarkusApp app = QuarkusApp.of(settings.root(), module);
+        return ComponentProcess.start(settings.state(), name, env, app.directory(), app.command(settings.serviceJavaOpts(), name));
     }
 }
