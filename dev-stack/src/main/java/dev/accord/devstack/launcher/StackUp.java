@@ -33,17 +33,18 @@ final class StackUp {
             Out.step("Starting services");
             stack.startMailSink();
             startServices();
-            ServiceLauncher services = stack.services();
-            services.startConsole();
+            int consolePort = settings.ports().console();
+            Probes.requireFreePort(consolePort, "the console", "Set ACCORD_CONSOLE_PORT to move it.");
+            Out.say("    console: starting on port " + consolePort);
+            stack.services().startConsole();
             long began = System.nanoTime();
             long deadline = stack.deadline();
             for (ServiceInstance instance : options.instances()) {
                 stack.awaitService(instance, deadline, java.time.Duration.ofSeconds(1));
                 Out.say("    " + instance.name() + " ready (" + Stack.secondsSince(began) + " s)");
             }
-            int console = settings.ports().console();
-            stack.await(Component.CONSOLE, "ready", () -> Probes.httpOk("http://localhost:" + console + "/q/health/ready"));
-            Out.say("    console ready: http://localhost:" + console + "/");
+            stack.await(Component.CONSOLE, "ready", () -> Probes.httpOk("http://localhost:" + consolePort + "/q/health/ready"));
+            Out.say("    console ready: http://localhost:" + consolePort + "/");
             if (options.demo()) {
                 receiverLogFrom = new Demo(settings, stack.jars(), stack.apiKey()).run();
             }
