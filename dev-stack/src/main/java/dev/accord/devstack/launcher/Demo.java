@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class Demo {
                 Integer.toString(port), "--secret-file", dir.resolve("webhook-secret").toString()));
         Probes.awaitReady(settings.state(), Component.RECEIVER, System.nanoTime() + settings.startTimeout().toNanos(),
                 settings.startTimeout(), "listening", () -> Probes.httpOk("http://127.0.0.1:" + port + "/health"),
-                java.time.Duration.ofSeconds(1));
+                Duration.ofSeconds(1));
         Out.say("    webhook receiver listening on http://127.0.0.1:" + port + "/webhook");
         if (!webhookSubscription()) {
             Out.warn("the demo subscription is missing; webhooks will not be shown");
@@ -106,7 +107,7 @@ final class Demo {
             return false;
         }
         String link = null;
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (link == null && System.nanoTime() < deadline) {
             Matcher m = CONFIRM_LINK.matcher(HttpCalls.get("http://127.0.0.1:" + inbox + "/api/messages?to=" + ADDRESS, null).body());
             while (m.find()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,12 +23,12 @@ public record ServiceInstance(String service, int replica) {
     }
 
     /** {@code catalog-service-2} or {@code catalog-service}; empty for names that are no service instance. */
-    public static java.util.Optional<ServiceInstance> parse(String name) {
+    public static Optional<ServiceInstance> parse(String name) {
         Matcher m = NAME.matcher(name);
         if (m.matches() && SERVICES.contains(m.group(1))) {
-            return java.util.Optional.of(new ServiceInstance(m.group(1), Integer.parseInt(m.group(2))));
+            return Optional.of(new ServiceInstance(m.group(1), Integer.parseInt(m.group(2))));
         }
-        return SERVICES.contains(name) ? java.util.Optional.of(new ServiceInstance(name, 1)) : java.util.Optional.empty();
+        return SERVICES.contains(name) ? Optional.of(new ServiceInstance(name, 1)) : Optional.empty();
     }
 
     /** The instances {@code --replicas catalog=2,alert=2} asks for, every service at least once. */

@@ -1,6 +1,8 @@
 package dev.accord.devstack.launcher;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +42,7 @@ final class StackUp {
             long began = System.nanoTime();
             long deadline = stack.deadline();
             for (ServiceInstance instance : options.instances()) {
-                stack.awaitService(instance, deadline, java.time.Duration.ofSeconds(1));
+                stack.awaitService(instance, deadline, Duration.ofSeconds(1));
                 Out.say("    " + instance.name() + " ready (" + Stack.secondsSince(began) + " s)");
             }
             stack.await(Component.CONSOLE, "ready", () -> Probes.httpOk("http://localhost:" + consolePort + "/q/health/ready"));
@@ -86,7 +88,7 @@ final class StackUp {
     private void watchForeground() {
         Pids pids = stack.pids();
         Set<String> reported = new HashSet<>();
-        List<String> names = new java.util.ArrayList<>(List.of(Component.POSTGRES, Component.KAFKA, Component.MAIL_SINK));
+        List<String> names = new ArrayList<>(List.of(Component.POSTGRES, Component.KAFKA, Component.MAIL_SINK));
         options.instances().forEach(i -> names.add(i.name()));
         names.add(Component.CONSOLE);
         names.add(Component.RECEIVER);
