@@ -10,11 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.Uuid;
+import dev.accord.devstack.launcher.KafkaBrokerConfig;
 import org.awaitility.Awaitility;
 
 /**
- * A single-node Apache Kafka KRaft broker in its own JVM, from the Kafka jars on the test class path,
+ * A single-node Apache Kafka KRaft broker in its own JVM, from the Kafka jars on the test class path, configured
+ * as {@code ./accord up} configures its broker (dev-stack's KafkaBrokerConfig),
  * with its data kept on disk between stops: a test can stop it (or kill it) and start it again on the
  * same ports, as an operator restarting the broker would.
  */
@@ -23,23 +24,22 @@ final class KafkaBrokerProcess implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final Path directory;
-    private final int port;
-    private final int controllerPort;
+    private final KafkaBrokerConfig config;
     private Process process;
 
     private KafkaBrokerProcess(Path directory) {
         this.directory = directory;
-        this.port = ServiceProcess.freePort();
-        this.controllerPort = ServiceProcess.freePort();
+        this.config = new KafkaBrokerConfig("127.0.0.1", ServiceProcess.freePort(), ServiceProcess.freePort(),
+                directory.resolve("data"));
     }
 
     /** Formats a fresh storage directory and starts the broker. */
     static KafkaBrokerProcess startFresh() {
         try {
             KafkaBrokerProcess broker = new KafkaBrokerProcess(Files.createTempDirectory("accord-kafka-"));
-            broker.writeConfig();
-            broker.run("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId(), "-c",
-                    broker.config().toString()).waitFor();
+            broker.config.write(broker.config(), "");
+            String[] format = broker.config.formatArguments(broker.config(), KafkaBrokerConfig.newClusterId());
+            broker.run(format[0], java.util.Arrays.copyOfRange(format, 1, format.length)).waitFor();
             broker.start();
             return broker;
         } catch (IOException e) {
@@ -51,7 +51,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return config.bootstrapServers();
     }
 
     /** Starts the broker on its ports and data, and waits until it accepts connections. */
@@ -91,7 +91,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
 
     private boolean listening() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.connect(new InetSocketAddress("127.0.0.1", config.port()), 500);
             return true;
         } catch (IOException e) {
             return false;
@@ -110,40 +110,11 @@ final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private void writeConfig() throws IOException {
-        Files.writeString(config(), String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
-                "controller.listener.names=CONTROLLER",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "log.dirs=" + directory.resolve("data"),
-                "num.partitions=6",
-                "default.replication.factor=1",
-                "min.insync.replicas=1",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                ""));
-    }
-
     private Path config() {
         return directory.resolve("server.properties");
     }
 
     Path log() {
         return directory.resolve("kafka.log");
-    }
-
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as StorageTool makes them. */
-    /** Kafka's own kind of id: base64 that never starts with "-", which the storage tool would read as an option. */
-    private static String clusterId() {
-        return Uuid.randomUuid().toString();
     }
 }

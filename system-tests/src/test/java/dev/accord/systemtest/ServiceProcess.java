@@ -1,5 +1,6 @@
 package dev.accord.systemtest;
 
+import dev.accord.devstack.launcher.QuarkusApp;
 import dev.accord.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
-/** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own OS process. */
+/** One packaged service ({@code target/quarkus-app}, dev-stack's QuarkusApp) running as its own OS process. */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -58,17 +59,18 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String module, int port, Map<String, String> env) {
         Path root = Fixtures.repositoryRoot();
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
+        QuarkusApp app = QuarkusApp.of(root, module);
+        if (!Files.exists(app.jar())) {
+            throw new IllegalStateException(app.jar() + " is missing: package the services first (mvn verify does)");
         }
         try {
             Path logDir = root.resolve("system-tests/target/service-logs");
             Files.createDirectories(logDir);
             // One log per instance: replicas of a module run side by side.
             Path log = logDir.resolve(module + "-" + port + ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            // The command line ./accord runs a service with, on a smaller heap: several share the test machine.
+            ProcessBuilder builder = new ProcessBuilder(app.command(List.of("-Xmx256m"), module + "-" + port))
+                    .directory(app.directory().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             return new ServiceProcess(module, port, builder.start(), log);

@@ -1,11 +1,13 @@
 package dev.accord.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.devstack.launcher.LauncherException;
 import java.nio.file.Path;
 
 /**
- * The performance harness' Java side; {@code ./accord bench} calls one command per step. Every command appends
- * its figures to the run's samples file ({@code --out}), tagged with {@code --session} and {@code --round}.
+ * The performance harness: {@code run} is {@code ./accord bench} (BenchRun), which starts a stack and calls the other
+ * commands, one JVM per step. Every command appends its figures to the run's samples file ({@code --out}), tagged
+ * with {@code --session} and {@code --round}.
  */
 public final class Bench {
 
@@ -14,8 +16,17 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Bench sizes|kafka-baseline|pg-baseline|settle|ingest|catalog-load|queries|e2e|pipeline|jmh-import|record|report --name value …");
+            System.err.println("usage: Bench run [--quick] [--pipeline] | sizes|kafka-baseline|pg-baseline|settle|ingest|catalog-load|queries|e2e|pipeline|jmh-import|record|report --name value …");
             System.exit(2);
+        }
+        if (args[0].equals("run")) {
+            try {
+                BenchRun.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            } catch (LauncherException e) {
+                System.err.println("accord: " + e.getMessage());
+                System.exit(1);
+            }
+            System.exit(0);
         }
         Options options = new Options(args, 1);
         switch (args[0]) {
