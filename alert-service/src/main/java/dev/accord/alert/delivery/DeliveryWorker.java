@@ -81,11 +81,10 @@ public class DeliveryWorker {
 
     /** Deliveries are queued only for channels that have a sender; a missing type is a webhook, as before types existed. */
     private ChannelSender senderFor(String channelType) {
-        ChannelType type = channelType == null ? ChannelType.WEBHOOK : ChannelType.of(channelType)
-                .orElseThrow(() -> new IllegalStateException("No sender for channel type " + channelType));
-        ChannelSender sender = senders.get(type);
+        ChannelType type = channelType == null ? ChannelType.WEBHOOK : ChannelType.of(channelType).orElse(null);
+        ChannelSender sender = type == null ? null : senders.get(type);
         if (sender == null) {
-            throw new IllegalStateException("No sender for channel type " + type.wire());
+            throw new IllegalStateException("No sender for channel type " + channelType);
         }
         return sender;
     }

@@ -146,7 +146,7 @@ final class StageRules {
     private static boolean isPast(List<Token> words, Gazetteer.Hit hit) {
         int at = CandidateFinder.wordIndex(words, hit.start());
         String form = words.get(at).lower();
-        return form.endsWith("ed") || form.equals("struck") || form.equals("signed") || at > 0 && PERFECT.contains(words.get(at - 1).lower());
+        return form.endsWith("ed") || form.equals("struck") || at > 0 && PERFECT.contains(words.get(at - 1).lower());
     }
 
     private static String classOf(Gazetteer.Hit hit) {
