@@ -616,7 +616,8 @@ def build_fundus(w, root):
 
 
 # ------------------------------------------------------------ dragnet -------
-COMMENTS_MARK = "!@#$%^&*()  COMMENTS"
+# The separator is not spelled alike in every file ("COMMENTS", "COMMNENTS", one or two spaces).
+COMMENTS_MARK = re.compile(r"!@#\$%\^&\*\(\)\s*COMM\w*")
 
 
 def decode_text(b):
@@ -646,7 +647,7 @@ def build_dragnet(w, root):
         if n >= s["sample"]:
             break
         text = decode_text(corrected[name])
-        text = text.split(COMMENTS_MARK)[0]
+        text = COMMENTS_MARK.split(text)[0]
         body = normalise_lines(text.split("\n"))
         path = f"dragnet_data/input/{name}.html"
         raw = git_show(hg, s["html_commit"], path)

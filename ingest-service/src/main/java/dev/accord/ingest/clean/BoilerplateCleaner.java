@@ -25,8 +25,11 @@ public class BoilerplateCleaner {
     static final String DEFAULT_LANGUAGE = "en";
     // Below this many characters an extraction has likely pruned the article itself; try again more gently.
     private static final int SHORT_ARTICLE_CHARS = 500;
+    // A first pass finding this much may have found a short story; an alternative must hold this share of it.
+    private static final int SHORT_STORY_CHARS = 200;
+    private static final double SHORT_STORY_HELD = 0.5;
     private static final Pattern BYLINE_LINE = Pattern.compile(
-            "^(?i:by)\\s+(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s*,\\s*|\\s+(?:and|&)\\s+|\\s+)?){1,10}$");
+            "^(?i:by|von|par|por|door|af|av)\\s*:?\\s+(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s*,\\s*|\\s+(?:and|&)\\s+|\\s+)?){1,10}$");
     // A teaser is a small part of the article it opens, and nearly all of its wording is the article's.
     private static final double TEASER_RATIO = 2.0;
     private static final int TEASER_MIN_GAIN_CHARS = 1500;
@@ -79,7 +82,7 @@ public class BoilerplateCleaner {
         List<String> best = first;
         for (Supplier<List<String>> alternative : alternatives) {
             List<String> paragraphs = alternative.get();
-            if (length(paragraphs) >= SHORT_ARTICLE_CHARS && length(paragraphs) > length(first)) {
+            if (length(paragraphs) >= SHORT_ARTICLE_CHARS && length(paragraphs) > length(first) && extends_(paragraphs, first)) {
                 return paragraphs;
             }
             if (best.isEmpty() && length(paragraphs) > length(best)) {
@@ -87,6 +90,18 @@ public class BoilerplateCleaner {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether an alternative holds the short article the first pass found, as a fuller reading of the same page
+     * must: a longer text without it is what the first pass rightly pruned (a comment thread under a short story).
+     */
+    private static boolean extends_(List<String> alternative, List<String> first) {
+        if (length(first) < SHORT_STORY_CHARS) {
+            return true;
+        }
+        return EmbeddedArticle.Shingles.containment(EmbeddedArticle.Shingles.of(String.join(" ", first)),
+                EmbeddedArticle.Shingles.of(String.join(" ", alternative))) >= SHORT_STORY_HELD;
     }
 
     /**
@@ -135,7 +150,7 @@ public class BoilerplateCleaner {
     private static List<String> filtered(List<String> paragraphs, Set<String> headings, PageMetadata metadata) {
         List<String> kept = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String paragraph : paragraphs) {
+        for (String paragraph : paragraphs.subList(0, BoilerplateLines.commentThreadStart(paragraphs))) {
             String key = key(paragraph);
             boolean leading = kept.size() < LEADING_PARAGRAPHS;
             if (BoilerplateLines.isFurniture(paragraph) || headings.contains(key)

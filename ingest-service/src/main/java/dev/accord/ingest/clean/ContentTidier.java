@@ -80,6 +80,8 @@ final class ContentTidier {
             return true;
         }
         double linkDensity = TextStats.linkDensity(block);
-        return linkDensity > (sign > 0 ? LINK_DENSITY_NAMED : LINK_DENSITY_UNNAMED);
+        // A wrapper of most of the article is held to the laxer bar: its links are the article's own.
+        boolean wrapsArticle = text.length() >= ARTICLE_SHARE * articleChars;
+        return linkDensity > (sign > 0 || wrapsArticle ? LINK_DENSITY_NAMED : LINK_DENSITY_UNNAMED);
     }
 }

@@ -24,6 +24,8 @@ final class MainContentFinder {
     private static final int ANCESTOR_LEVELS = 5;
     // What a name saying "article text" or "furniture" adds to or takes from a container.
     private static final int NAME_WEIGHT = 25;
+    // A container named as article text earns that name's full weight from this much text on.
+    private static final int NAMED_ARTICLE_CHARS = 300;
     // Runner-up containers within this share of the best are likely parts of one article split in blocks.
     private static final double RUNNER_UP_SHARE = 0.75;
     private static final int RUNNERS_UP_CONSIDERED = 4;
@@ -53,7 +55,8 @@ final class MainContentFinder {
         }
         Map<Element, Double> finalScores = new IdentityHashMap<>();
         for (Element candidate : ranked) {
-            finalScores.put(candidate, scores.get(candidate) * (1 - TextStats.linkDensity(candidate)));
+            double points = scores.get(candidate);
+            finalScores.put(candidate, (initialScore(candidate) + points) * (1 - TextStats.linkDensity(candidate)));
         }
         ranked.sort(Comparator.comparingDouble((Element e) -> finalScores.get(e)).reversed());
         Element best = ranked.get(0);
@@ -74,13 +77,13 @@ final class MainContentFinder {
                 continue;
             }
             String text = BlockText.normalise(element.text());
-            if (text.length() < MIN_PARAGRAPH_CHARS) {
+            int length = text.length();
+            if (length < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
-            double points = 1 + TextStats.commas(text) + Math.min(text.length() / 100, MAX_LENGTH_POINTS);
+            double points = 1 + TextStats.commas(text) + Math.min(length / 100, MAX_LENGTH_POINTS);
             Element ancestor = element.parent();
             for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null && ancestor != body; level++) {
-                scores.computeIfAbsent(ancestor, MainContentFinder::initialScore);
                 double share = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                 scores.merge(ancestor, points / share, Double::sum);
                 ancestor = ancestor.parent();
@@ -99,6 +102,11 @@ final class MainContentFinder {
         };
     }
 
+    /**
+     * What a container's tag and names add to the prose points it gathered. A name saying "article text" counts
+     * in full only for a container holding an article's worth of text: four "main-content" boxes of a sign-up
+     * form's messages are not the article.
+     */
     private static double initialScore(Element element) {
         double score = switch (element.normalName()) {
             case "article" -> 10;
@@ -108,7 +116,9 @@ final class MainContentFinder {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        return score + NAME_WEIGHT * ClassHints.sign(element);
+        int sign = ClassHints.sign(element);
+        double backed = sign > 0 ? Math.min(1, element.text().length() / (double) NAMED_ARTICLE_CHARS) : 1;
+        return score + NAME_WEIGHT * sign * backed;
     }
 
     /** Several near-best containers under one ancestor are one article in blocks: take the ancestor. */

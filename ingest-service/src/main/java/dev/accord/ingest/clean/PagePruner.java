@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * Removes from a page what can never be article text: code, media, invisible elements, and the furniture that
@@ -29,10 +30,21 @@ final class PagePruner {
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Set<String> KEEP_ALWAYS = Set.of("html", "body", "head");
 
+    /** Phrasing elements: inside a sentence their names ("meta-loc", "popup") say how they look, not what they are. */
+    private static final Set<String> INLINE = Set.of("a", "span", "em", "strong", "b", "i", "u", "abbr", "cite", "q",
+            "small", "sup", "sub", "mark", "time", "font", "dfn", "var", "kbd", "samp", "bdi", "bdo", "s", "ins", "del");
+    // A block with at least this share of its text outside named inline elements is prose they stand in.
+    private static final double INLINE_SHARE = 0.5;
+
+    private static final Pattern SLIDE_NUMBER = Pattern.compile("\\s*\\d{1,3}\\s*(?:/|of)\\s*\\d{1,3}\\b");
+    private static final int MIN_SLIDES = 3;
+    private static final double SLIDE_SHARE = 0.8;
+
     // Above this share of the page's paragraph text an element carries the article, whatever its markup says.
     private static final double ARTICLE_SHARE = 0.5;
 
     private final Map<Element, Integer> paragraphChars = new IdentityHashMap<>();
+    private final Map<Element, Double> proseShare = new IdentityHashMap<>();
     private final int pageParagraphChars;
 
     private PagePruner(Element body) {
@@ -46,15 +58,79 @@ final class PagePruner {
         PagePruner pruner = new PagePruner(body);
         pruner.removeUnlessArticle(hidden(body));
         pruner.removeUnlessArticle(body.select(FURNITURE_MARKUP));
+        // A slideshow's captions can outweigh the story it hangs in, so no share of the text protects them.
+        slideshows(body).forEach(Element::remove);
         if (byNames) {
             List<Element> named = new ArrayList<>();
             for (Element element : body.getAllElements()) {
-                if (!KEEP_ALWAYS.contains(element.normalName()) && ClassHints.isFurniture(element)) {
+                if (!KEEP_ALWAYS.contains(element.normalName()) && ClassHints.isFurniture(element)
+                        && !pruner.withinSentence(element)) {
                     named.add(element);
                 }
             }
             pruner.removeUnlessArticle(named);
         }
+    }
+
+    /** Lists whose items are numbered as slides ("1/50 United goin down", "2 of 12"): a gallery's captions. */
+    private static List<Element> slideshows(Element body) {
+        List<Element> slideshows = new ArrayList<>();
+        for (Element element : body.getAllElements()) {
+            Elements items = element.children();
+            if (items.size() < MIN_SLIDES || !SLIDE_NUMBER.matcher(items.first().text()).lookingAt()) {
+                continue;
+            }
+            int numbered = 0;
+            for (Element item : items) {
+                if (SLIDE_NUMBER.matcher(item.text()).lookingAt()) {
+                    numbered++;
+                }
+            }
+            if (numbered >= MIN_SLIDES && numbered >= SLIDE_SHARE * items.size()) {
+                slideshows.add(element);
+            }
+        }
+        return slideshows;
+    }
+
+    /**
+     * Whether an inline element stands inside running prose: its block's text is mostly words outside named
+     * inline elements. A line made of a byline span and a timestamp span is furniture, not a sentence.
+     */
+    private boolean withinSentence(Element element) {
+        if (!INLINE.contains(element.normalName())) {
+            return false;
+        }
+        Element block = element.parent();
+        while (block != null && INLINE.contains(block.normalName())) {
+            block = block.parent();
+        }
+        return block != null && proseShare.computeIfAbsent(block, PagePruner::proseShare) >= INLINE_SHARE;
+    }
+
+    /** The share of a block's text that stands outside inline elements named as furniture. */
+    private static double proseShare(Element block) {
+        int all = block.text().length();
+        if (all == 0) {
+            return 0;
+        }
+        int named = 0;
+        for (Element inline : block.getAllElements()) {
+            if (inline != block && INLINE.contains(inline.normalName()) && ClassHints.isFurniture(inline)
+                    && !hasNamedInlineAncestor(inline, block)) {
+                named += inline.text().length();
+            }
+        }
+        return (all - named) / (double) all;
+    }
+
+    private static boolean hasNamedInlineAncestor(Element inline, Element block) {
+        for (Element up = inline.parent(); up != null && up != block; up = up.parent()) {
+            if (INLINE.contains(up.normalName()) && ClassHints.isFurniture(up)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Element> hidden(Element body) {

@@ -64,6 +64,93 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void aLinkNamedLikeFurnitureInsideASentenceKeepsItsWords() {
+        String html = """
+                <html><body><article><div class="story">
+                <p>After nearly 20 years the government plans to lift sanctions on <a class="meta-loc" href="/topics/sudan">Sudan</a>
+                and to reopen its embassy, officials said late on Thursday, in a statement, to reporters.</p>
+                <p>%s</p><p>%s</p>
+                <p class="byline"><span class="author-name">By Jane Doe</span></p>
+                </div></article></body></html>""".formatted(FIRST, SECOND);
+
+        String text = cleanHtml(html).text();
+
+        assertThat(text).contains("lift sanctions on Sudan and to reopen its embassy").doesNotContain("Jane Doe");
+    }
+
+    @Test
+    void aSlideshowsNumberedCaptionsGoEvenWhenTheyOutweighTheStory() {
+        StringBuilder slides = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            slides.append("<li><h2><span class=\"counter\">%d/12</span> Picture %d</h2><p>%s</p></li>".formatted(i, i, FOURTH));
+        }
+        String html = """
+                <html><body><div class="text-wrapper">
+                <div class="widget"><ul class="legends">%s</ul></div>
+                <p>%s</p><p>%s</p><p>%s</p>
+                </div></body></html>""".formatted(slides, FIRST, SECOND, THIRD);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(FIRST + "\n\n" + SECOND + "\n\n" + THIRD);
+    }
+
+    @Test
+    void aShortStoryWithItsLinksOutlivesTheCommentThreadBelowIt() {
+        String comment = "<li class=\"comment\"><div class=\"comment-body\"><p>%s</p><p>%s</p></div></li>";
+        String html = """
+                <html><body><section class="main">
+                <article class="story"><div class="body"><div class="p">
+                <a href="https://a.example">Reader</a> writes: a <a href="https://b.example">talk show</a> with former
+                officials says the agency reads <a href="https://c.example">everything</a>, including metadata from phone
+                calls, and keeps it for years, while the <a href="https://d.example">court</a> never looks at it.
+                </div></div></article>
+                <section id="comments"><ul class="commentlisting">%s%s%s</ul></section>
+                </section></body></html>""".formatted(comment.formatted(FIRST, SECOND), comment.formatted(THIRD, FOURTH),
+                comment.formatted(SECOND, THIRD));
+
+        String text = cleanHtml(html).text();
+
+        assertThat(text).startsWith("Reader writes: a talk show with former officials").doesNotContain(FIRST);
+    }
+
+    @Test
+    void aCommentThreadKeptInlineWithThePostIsCutAtItsHeading() {
+        String html = """
+                <html><body><div class="content">
+                <p>%s</p><p>%s</p>
+                <p class="posted">Posted by Kathy on April 6, 2007 | Permalink</p>
+                <h2>Comments</h2>
+                <p>%s</p><p class="posted">Posted by: Andrew | Mar 26, 2007 2:00:18 PM</p>
+                <p>%s</p><p class="posted">Posted by: Robby Russell | Mar 26, 2007 2:01:23 PM</p>
+                </div></body></html>""".formatted(FIRST, SECOND, THIRD, FOURTH);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(FIRST + "\n\n" + SECOND);
+    }
+
+    @Test
+    void aSectionOfTheArticleCalledCommentsStays() {
+        String html = """
+                <html><body><article><div class="story">
+                <p>%s</p><h2>Comments</h2><p>%s</p><p>%s</p>
+                </div></article></body></html>""".formatted(FIRST, SECOND, THIRD);
+
+        assertThat(cleanHtml(html).text()).contains(SECOND, THIRD);
+    }
+
+    @Test
+    void messagesOfASignUpFormNamedAsContentDoNotOutweighTheArticle() {
+        String html = """
+                <html><body><main class="main">
+                <article><section><p>%s</p><p>%s</p><p>%s</p><p>%s</p></section></article>
+                <div class="signup">
+                  <div class="main_content">登録できませんでした。ニュースレターの登録に失敗しました。ご覧頂いている記事は、対象外になっています。</div>
+                  <div class="main_content">ご登録ありがとうございました。入力いただいたメールアドレスにメールを送付しました。</div>
+                  <div class="main_content">登録済みです。入力いただきましたメールアドレスは既に登録済みとなっております。</div>
+                </div></main></body></html>""".formatted(FIRST, SECOND, THIRD, FOURTH);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(FIRST + "\n\n" + SECOND + "\n\n" + THIRD + "\n\n" + FOURTH);
+    }
+
+    @Test
     void anArticleSplitByAnAdvertIsKeptWhole() {
         String html = """
                 <html><body><div class="layout">

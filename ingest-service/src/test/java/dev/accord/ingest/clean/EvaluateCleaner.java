@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ import java.util.function.Function;
 /**
  * Scores the cleaner on the page corpus as the article-extraction-benchmark scores extractors, with the figures
  * broken down by collection, language and site type, the worst pages, and how often the title, byline and
- * publication date read from the page match the corpus. {@code ./accord eval-cleaner [--test] [--worst N] [--page ID] [--compare readability.json]}.
+ * publication date read from the page match the corpus. {@code ./accord eval-cleaner [--test] [--worst N] [--page ID] [--compare readability.json]
+ * [--dump DIR]}; {@code --dump} writes each page's cleaned text to {@code DIR/<id>.txt} for diffing against the truth.
  */
 public final class EvaluateCleaner {
 
@@ -49,6 +51,9 @@ public final class EvaluateCleaner {
             if (args[i].equals("--compare")) {
                 compare(scored, Path.of(args[i + 1]));
             }
+            if (args[i].equals("--dump")) {
+                dump(scored, Path.of(args[i + 1]));
+            }
         }
     }
 
@@ -59,6 +64,17 @@ public final class EvaluateCleaner {
         System.out.printf("%s: F1 %.3f precision %.3f recall %.3f%n--- cleaned (%d chars)%n%s%n--- corpus (%d chars)%n%s%n",
                 id, s.score().f1(), s.score().precision(), s.score().recall(), s.article().text().length(),
                 s.article().text(), page.articleBody().length(), page.articleBody());
+    }
+
+    private static void dump(List<Scored> scored, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (Scored s : scored) {
+                Files.writeString(dir.resolve(s.page().id() + ".txt"), s.article().text());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Another extractor's texts for the same pages (Readability.js, from benchmarks/readability-js), same scorer. */
