@@ -47,7 +47,7 @@ final class ClassHints {
      */
     private static final List<String> DECISIVE_STEMS = List.of("comment", "disqus", "share", "sharing", "social",
             "related", "recommend", "newsletter", "subscri", "cookie", "consent", "gdpr", "outbrain", "taboola",
-            "trending", "breadcrumb", "paywall", "promo", "advert", "sponsor");
+            "trending", "breadcrumb", "paywall", "promo", "advert", "sponsor", "pullquote");
     /** Whole words that outweigh content words likewise: "post-body-bio" is a biography, not the post. */
     private static final Set<String> DECISIVE_WORDS = Set.of("bio", "byline", "caption", "credit", "credits",
             "ad", "ads");
@@ -63,6 +63,10 @@ final class ClassHints {
         }
         boolean negative = false;
         boolean positive = false;
+        // "pull-quote" is two words; "pull" alone is a float ("pull-right") and says nothing.
+        if (isPullQuote(words)) {
+            return -1;
+        }
         for (String word : words) {
             if (DECISIVE_WORDS.contains(word) || startsWithAny(word, DECISIVE_STEMS)) {
                 return -1;
@@ -73,9 +77,22 @@ final class ClassHints {
         return positive == negative ? 0 : positive ? 1 : -1;
     }
 
+    private static boolean isPullQuote(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).equals("pull") && words.get(i + 1).startsWith("quote")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a name says furniture so plainly ("comments", "share", "related", "byline") that no prose saves it. */
     static boolean isDecisivelyFurniture(Element element) {
-        for (String word : words(element)) {
+        List<String> words = words(element);
+        if (isPullQuote(words)) {
+            return true;
+        }
+        for (String word : words) {
             if (DECISIVE_WORDS.contains(word) || startsWithAny(word, DECISIVE_STEMS)) {
                 return true;
             }

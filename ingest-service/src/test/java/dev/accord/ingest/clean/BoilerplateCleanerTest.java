@@ -137,6 +137,20 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void aPullQuoteRepeatingTheArticleGoesButAFloatedBlockStays() {
+        String html = """
+                <html><body><article><div class="story">
+                <p>%s</p>
+                <blockquote class="pull-quote">the largest change to their alliance in decades</blockquote>
+                <p>%s</p>
+                <div class="pull-right"><p>%s</p></div>
+                <p>%s</p>
+                </div></article></body></html>""".formatted(FIRST, SECOND, THIRD, FOURTH);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(FIRST + "\n\n" + SECOND + "\n\n" + THIRD + "\n\n" + FOURTH);
+    }
+
+    @Test
     void messagesOfASignUpFormNamedAsContentDoNotOutweighTheArticle() {
         String html = """
                 <html><body><main class="main">

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * Scores the cleaner on the page corpus as the article-extraction-benchmark scores extractors, with the figures
  * broken down by collection, language and site type, the worst pages, and how often the title, byline and
  * publication date read from the page match the corpus. {@code ./accord eval-cleaner [--test] [--worst N] [--page ID] [--compare readability.json]
- * [--dump DIR]}; {@code --dump} writes each page's cleaned text to {@code DIR/<id>.txt} for diffing against the truth.
+ * [--dump DIR]}; {@code --dump} writes each page's cleaned text to {@code DIR/<id>.txt}, and its title, byline and
+ * time to {@code DIR/<id>.meta}, for diffing against the truth.
  */
 public final class EvaluateCleaner {
 
@@ -71,6 +72,8 @@ public final class EvaluateCleaner {
             Files.createDirectories(dir);
             for (Scored s : scored) {
                 Files.writeString(dir.resolve(s.page().id() + ".txt"), s.article().text());
+                Files.writeString(dir.resolve(s.page().id() + ".meta"), String.join("\n", String.valueOf(s.article().title()),
+                        String.valueOf(s.article().byline()), String.valueOf(s.article().publishedAt())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
