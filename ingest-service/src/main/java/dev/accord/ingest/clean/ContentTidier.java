@@ -1,5 +1,6 @@
 package dev.accord.ingest.clean;
 
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
@@ -25,6 +26,11 @@ final class ContentTidier {
     private static final int LINK_PARAGRAPH_MAX_CHARS = 200;
     // A block holding this share of the article's text is the article, whatever its name says ("paywall").
     private static final double ARTICLE_SHARE = 0.5;
+
+    // A paragraph of this many words ending like a sentence, with no more links than this, is prose.
+    private static final int SENTENCE_WORDS = 8;
+    private static final int SENTENCE_LINKS = 2;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…。！？][\"”’»)]*$");
 
     // Three or more links and nothing else: a card of links, not words of the sentence around it.
     private static final int HOVER_CARD_LINKS = 3;
@@ -80,8 +86,14 @@ final class ContentTidier {
             return true;
         }
         double linkDensity = TextStats.linkDensity(block);
-        // A wrapper of most of the article is held to the laxer bar: its links are the article's own.
+        // A wrapper of most of the article is held to the laxer bar: its links are the article's own, and so are
+        // those of a short paragraph that reads as a sentence around a link or two ("... applied to Nato in 2022").
         boolean wrapsArticle = text.length() >= ARTICLE_SHARE * articleChars;
-        return linkDensity > (sign > 0 || wrapsArticle ? LINK_DENSITY_NAMED : LINK_DENSITY_UNNAMED);
+        boolean linkedSentence = block.select("a").size() <= SENTENCE_LINKS && isSentence(text);
+        return linkDensity > (sign > 0 || wrapsArticle || linkedSentence ? LINK_DENSITY_NAMED : LINK_DENSITY_UNNAMED);
+    }
+
+    private static boolean isSentence(String text) {
+        return SENTENCE_END.matcher(text).find() && text.split("\\s+").length >= SENTENCE_WORDS;
     }
 }

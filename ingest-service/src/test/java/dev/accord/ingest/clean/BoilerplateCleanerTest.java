@@ -151,6 +151,19 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void aShortParagraphBlockWithALinkInItsSentenceStays() {
+        String linked = "Having been neutral for decades, both <a href=\"/news/nato\">applied to Nato in May 2022</a>, "
+                + "shortly after Russia invaded.";
+        String html = """
+                <html><body><article>
+                <div class="block"><p>%s</p></div><div class="block"><p>%s</p></div>
+                <div class="block"><p>%s</p></div><div class="block"><p>%s</p></div>
+                </article></body></html>""".formatted(FIRST, linked, SECOND, THIRD);
+
+        assertThat(cleanHtml(html).text()).contains("both applied to Nato in May 2022, shortly after Russia invaded.");
+    }
+
+    @Test
     void messagesOfASignUpFormNamedAsContentDoNotOutweighTheArticle() {
         String html = """
                 <html><body><main class="main">
