@@ -18,6 +18,8 @@ final class ClassHints {
 
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern POST_CLASS = Pattern.compile("(?:^|\\s)(?:hentry|type-post|post-\\d+)(?:\\s|$)");
+    private static final Pattern TAXONOMY_CLASS = Pattern.compile("(?:^|(?<=\\s))(?:tag|category)-\\S+");
 
     /** Words naming the article's own text. */
     private static final Set<String> POSITIVE_WORDS = Set.of("article", "articlebody", "body", "content", "entry",
@@ -107,12 +109,23 @@ final class ClassHints {
 
     static List<String> words(Element element) {
         List<String> words = new ArrayList<>();
-        addWords(element.className(), words);
+        addWords(withoutTaxonomy(element.className()), words);
         addWords(element.id(), words);
         addWords(element.attr("role"), words);
         addWords(element.attr("itemprop"), words);
         addWords(element.attr("data-component"), words);
         return words;
+    }
+
+    /**
+     * A blog post's class list names its tags and categories ("hentry tag-social-media category-video"): they say
+     * what the post is about, not what the element is, and "social" there is no share bar.
+     */
+    private static String withoutTaxonomy(String classes) {
+        if (!POST_CLASS.matcher(classes).find()) {
+            return classes;
+        }
+        return TAXONOMY_CLASS.matcher(classes).replaceAll(" ");
     }
 
     private static void addWords(String names, List<String> words) {

@@ -164,6 +164,18 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void aBlogPostsTagClassesDoNotMakeItFurniture() {
+        String html = """
+                <html><body><div id="main">
+                <div class="post-9749 post type-post hentry tag-social-media category-video"><div class="entry">
+                <p>%s</p><p>%s</p><p>%s</p><p>%s</p></div></div>
+                <div class="author-box"><p>About the author: a writer of many things, in many places, for many years.</p></div>
+                </div></body></html>""".formatted(FIRST, SECOND, THIRD, FOURTH);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(FIRST + "\n\n" + SECOND + "\n\n" + THIRD + "\n\n" + FOURTH);
+    }
+
+    @Test
     void messagesOfASignUpFormNamedAsContentDoNotOutweighTheArticle() {
         String html = """
                 <html><body><main class="main">
