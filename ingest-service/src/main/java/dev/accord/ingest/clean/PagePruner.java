@@ -1,6 +1,8 @@
 package dev.accord.ingest.clean;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 
 /**
@@ -38,6 +42,8 @@ final class PagePruner {
 
     private static final Pattern SLIDE_NUMBER = Pattern.compile("\\s*\\d{1,3}\\s*(?:/|of)\\s*\\d{1,3}\\b");
     private static final int MIN_SLIDES = 3;
+    // Enough of an item's text to read its slide number ("12 / 50").
+    private static final int LEADING_CHARS = 24;
     private static final double SLIDE_SHARE = 0.8;
 
     // Above this share of the page's paragraph text an element carries the article, whatever its markup says.
@@ -77,12 +83,12 @@ final class PagePruner {
         List<Element> slideshows = new ArrayList<>();
         for (Element element : body.getAllElements()) {
             Elements items = element.children();
-            if (items.size() < MIN_SLIDES || !SLIDE_NUMBER.matcher(items.first().text()).lookingAt()) {
+            if (items.size() < MIN_SLIDES || !SLIDE_NUMBER.matcher(leadingText(items.first())).lookingAt()) {
                 continue;
             }
             int numbered = 0;
             for (Element item : items) {
-                if (SLIDE_NUMBER.matcher(item.text()).lookingAt()) {
+                if (SLIDE_NUMBER.matcher(leadingText(item)).lookingAt()) {
                     numbered++;
                 }
             }
@@ -91,6 +97,24 @@ final class PagePruner {
             }
         }
         return slideshows;
+    }
+
+    /** The first few characters of an element's text, without reading all of it. */
+    private static String leadingText(Element element) {
+        StringBuilder text = new StringBuilder();
+        Deque<Node> pending = new ArrayDeque<>(List.of(element));
+        while (!pending.isEmpty() && text.length() < LEADING_CHARS) {
+            Node node = pending.pop();
+            if (node instanceof TextNode textNode) {
+                text.append(textNode.text());
+            } else {
+                List<Node> children = node.childNodes();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    pending.push(children.get(i));
+                }
+            }
+        }
+        return text.toString();
     }
 
     /**
