@@ -18,8 +18,8 @@ public record DeliveryView(UUID id, String eventId, String eventType, String sta
 
     public static DeliveryView of(Delivery d, List<DeliveryAttempt> attemptLog) {
         // A next attempt is only planned for a pending row.
-        Instant next = Delivery.PENDING.equals(d.status) || Delivery.IN_FLIGHT.equals(d.status) ? d.nextAttemptAt : null;
-        return new DeliveryView(d.id, d.eventId, d.eventType, d.status, d.attempts, next, d.lastStatus, d.lastError,
+        Instant next = d.status.awaitsAttempt() ? d.nextAttemptAt : null;
+        return new DeliveryView(d.id, d.eventId, d.eventType, d.status.wire(), d.attempts, next, d.lastStatus, d.lastError,
                 d.createdAt, d.deliveredAt, attemptLog);
     }
 }

@@ -19,7 +19,7 @@ public record SubscriptionView(UUID id, String name, SubscriptionRequest.Filter 
     /** {@code emailAddress} is the channel's address for e-mail subscriptions (kept apart from the subscription row). */
     public static SubscriptionView of(Subscription s, String emailAddress) {
         return new SubscriptionView(s.id, s.name, new SubscriptionRequest.Filter(s.topics, s.countries, s.orgs, s.keywords,
-                s.query), s.events, new ChannelView(s.channelType, s.webhookUrl, emailAddress), s.digest, schedule(s), s.status,
+                s.query), s.events, new ChannelView(s.channelType, s.webhookUrl, emailAddress), s.digest, schedule(s), s.status.wire(),
                 s.disabledReason, s.disabledAt, overlapEnd(s), s.createdAt, s.updatedAt);
     }
 

@@ -1,5 +1,6 @@
 package dev.accord.alert.channel;
 
+import dev.accord.alert.domain.DeliveryStatus;
 import dev.accord.alert.domain.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -53,7 +54,7 @@ public class DeliveryQueue {
         em.flush();
         int added = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement(INSERT_MANY)) {
-                s.setString(1, Delivery.PENDING);
+                s.setString(1, DeliveryStatus.PENDING.wire());
                 s.setTimestamp(2, Timestamp.from(now));
                 s.setTimestamp(3, Timestamp.from(now));
                 s.setArray(4, c.createArrayOf("uuid", rows.stream().map(NewDelivery::id).toArray()));

@@ -1,6 +1,7 @@
 package dev.accord.alert.delivery;
 
 import dev.accord.alert.channel.DeliveriesQueued;
+import dev.accord.alert.domain.DeliveryStatus;
 import dev.accord.alert.domain.Delivery;
 import dev.accord.alert.domain.DeliveryAttempt;
 import dev.accord.common.web.ProblemException;
@@ -69,13 +70,13 @@ public class DeliveryLog {
     @Transactional
     public Delivery retry(UUID subscriptionId, String deliveryId) {
         Delivery delivery = get(subscriptionId, deliveryId);
-        boolean dead = Delivery.DEAD.equals(delivery.status);
-        if (!dead && !(Delivery.PENDING.equals(delivery.status) && delivery.attempts > 0)) {
-            throw new ProblemException(409, "Not failed", "Delivery " + deliveryId + " is " + delivery.status
-                    + (Delivery.PENDING.equals(delivery.status) ? " and not attempted yet" : "")
-                    + "; only a dead or failed delivery can be retried.", Map.of("status", delivery.status));
+        boolean dead = delivery.status == DeliveryStatus.DEAD;
+        if (!dead && !(delivery.status == DeliveryStatus.PENDING && delivery.attempts > 0)) {
+            throw new ProblemException(409, "Not failed", "Delivery " + deliveryId + " is " + delivery.status.wire()
+                    + (delivery.status == DeliveryStatus.PENDING ? " and not attempted yet" : "")
+                    + "; only a dead or failed delivery can be retried.", Map.of("status", delivery.status.wire()));
         }
-        delivery.status = Delivery.PENDING;
+        delivery.status = DeliveryStatus.PENDING;
         delivery.nextAttemptAt = Instant.now();
         delivery.finalAttempt = dead;
         queued.fire(new DeliveriesQueued(1));

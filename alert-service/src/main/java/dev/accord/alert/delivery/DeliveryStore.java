@@ -1,5 +1,6 @@
 package dev.accord.alert.delivery;
 
+import dev.accord.alert.domain.DeliveryStatus;
 import dev.accord.alert.domain.Delivery;
 import dev.accord.alert.matching.SubscriptionChanged;
 import io.agroal.api.AgroalDataSource;
@@ -201,7 +202,7 @@ public class DeliveryStore {
     @Transactional
     public Optional<Instant> failed(Claimed delivery, int status, String error, Duration retryIn, Instant at, int latencyMs) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FAILED)) {
-            s.setString(1, retryIn == null ? Delivery.DEAD : Delivery.PENDING);
+            s.setString(1, (retryIn == null ? DeliveryStatus.DEAD : DeliveryStatus.PENDING).wire());
             setStatus(s, 2, status);
             s.setString(3, error);
             s.setTimestamp(4, retryIn == null ? null : Timestamp.from(at.plus(retryIn)));

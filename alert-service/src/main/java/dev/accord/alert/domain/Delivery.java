@@ -15,18 +15,13 @@ import java.util.UUID;
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
 
-    public static final String PENDING = "pending";
-    public static final String IN_FLIGHT = "in_flight";
-    public static final String DELIVERED = "delivered";
-    public static final String DEAD = "dead";
-
     @Id
     public UUID id;
     public UUID subscriptionId;
     public String eventId;
     public String eventType;
     public String payload;
-    public String status;
+    public DeliveryStatus status;
     public int attempts;
     public Instant nextAttemptAt;
     public Instant claimedUntil;

@@ -16,15 +16,6 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "subscription")
 public class Subscription extends PanacheEntityBase {
 
-    public static final String ACTIVE = "active";
-    /** An e-mail subscription whose address has not confirmed it yet: nothing is matched for it. */
-    public static final String UNCONFIRMED = "unconfirmed";
-    public static final String UNSUBSCRIBED = "unsubscribed";
-    /** A webhook subscription whose endpoint is gone (410) or kept failing: nothing is matched or sent until re-enabled. */
-    public static final String DISABLED = "disabled";
-    /** Paused by its owner: nothing is matched for it until it is resumed (deliveries already queued still go out). */
-    public static final String PAUSED = "paused";
-
     @Id
     public UUID id;
     public String name;
@@ -54,7 +45,7 @@ public class Subscription extends PanacheEntityBase {
     public Instant disabledAt;
     /** Start of the current run of failed webhook attempts; null after a success. */
     public Instant failingSince;
-    public String status;
+    public SubscriptionStatus status;
     /** none, hourly, daily or weekly (see {@code digest.DigestPeriod}). */
     public String digest;
     /** A daily or weekly digest's delivery time, its IANA time zone and (weekly) day; null for the UTC alignment. */
@@ -65,6 +56,6 @@ public class Subscription extends PanacheEntityBase {
     public Instant updatedAt;
 
     public static List<Subscription> active() {
-        return list("status", ACTIVE);
+        return list("status", SubscriptionStatus.ACTIVE);
     }
 }

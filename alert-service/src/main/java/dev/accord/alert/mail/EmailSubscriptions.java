@@ -1,6 +1,8 @@
 package dev.accord.alert.mail;
 
 import dev.accord.alert.channel.DeliveryQueue;
+import dev.accord.alert.domain.SubscriptionStatus;
+import dev.accord.alert.domain.DeliveryStatus;
 import dev.accord.alert.domain.Credentials;
 import dev.accord.alert.digest.DigestStore;
 import dev.accord.alert.domain.Delivery;
@@ -71,8 +73,8 @@ public class EmailSubscriptions {
         found.filter(c -> c.confirmedAt == null && c.unsubscribedAt == null).ifPresent(channel -> {
             channel.confirmedAt = Instant.now();
             Subscription subscription = Subscription.findById(channel.subscriptionId);
-            if (subscription != null && Subscription.UNCONFIRMED.equals(subscription.status)) {
-                subscription.status = Subscription.ACTIVE;
+            if (subscription != null && subscription.status == SubscriptionStatus.UNCONFIRMED) {
+                subscription.status = SubscriptionStatus.ACTIVE;
                 subscription.updatedAt = channel.confirmedAt;
                 // This replica's index matches for it from the commit on; others on their next refresh.
                 changes.fire(new SubscriptionChanged(subscription.id, SubscriptionMatcher.filterOf(subscription)));
@@ -93,12 +95,12 @@ public class EmailSubscriptions {
             channel.unsubscribedAt = now;
             Subscription subscription = Subscription.findById(channel.subscriptionId);
             if (subscription != null) {
-                subscription.status = Subscription.UNSUBSCRIBED;
+                subscription.status = SubscriptionStatus.UNSUBSCRIBED;
                 subscription.updatedAt = now;
                 changes.fire(new SubscriptionChanged(subscription.id, null));
             }
-            Delivery.update("status = ?1, lastError = ?2 where subscriptionId = ?3 and status = ?4", Delivery.DEAD,
-                    "unsubscribed", channel.subscriptionId, Delivery.PENDING);
+            Delivery.update("status = ?1, lastError = ?2 where subscriptionId = ?3 and status = ?4", DeliveryStatus.DEAD,
+                    "unsubscribed", channel.subscriptionId, DeliveryStatus.PENDING);
             digests.dropHeld(channel.subscriptionId);
         });
         return found;

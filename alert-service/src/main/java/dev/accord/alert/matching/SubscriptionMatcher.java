@@ -1,6 +1,7 @@
 package dev.accord.alert.matching;
 
 import dev.accord.alert.config.MatchingConfig;
+import dev.accord.alert.domain.SubscriptionStatus;
 import dev.accord.alert.domain.Subscription;
 import dev.accord.alert.filter.EventDocument;
 import dev.accord.alert.filter.EventKind;
@@ -164,7 +165,7 @@ public class SubscriptionMatcher {
                         // Only read: spares the flush at commit a dirty check of every row (each refresh rereads a window of rows).
                         .withHint(HibernateHints.HINT_READ_ONLY, true).list());
         for (Subscription subscription : changed) {
-            SubscriptionFilter filter = Subscription.ACTIVE.equals(subscription.status) ? compiled(subscription) : null;
+            SubscriptionFilter filter = subscription.status == SubscriptionStatus.ACTIVE ? compiled(subscription) : null;
             if (filter == null) {
                 index.remove(subscription.id);
             } else {

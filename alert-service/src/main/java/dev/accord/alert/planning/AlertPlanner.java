@@ -1,6 +1,7 @@
 package dev.accord.alert.planning;
 
 import dev.accord.alert.channel.Notification;
+import dev.accord.alert.domain.SubscriptionStatus;
 import dev.accord.alert.domain.Subscription;
 import dev.accord.alert.filter.EventKind;
 import dev.accord.alert.filter.SubscriptionIndex;
@@ -70,7 +71,7 @@ public class AlertPlanner {
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement(ACTIVE_RECIPIENTS)) {
                 s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-                s.setString(2, Subscription.ACTIVE);
+                s.setString(2, SubscriptionStatus.ACTIVE.wire());
                 List<NotificationRouter.Recipient> recipients = new ArrayList<>(ids.size());
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {

@@ -4,6 +4,7 @@ import dev.accord.alert.channel.ChannelType;
 import dev.accord.alert.config.AlertConfig;
 import dev.accord.alert.digest.DigestPeriod;
 import dev.accord.alert.digest.DigestSchedule;
+import dev.accord.alert.domain.SubscriptionStatus;
 import dev.accord.alert.domain.Credentials;
 import dev.accord.alert.domain.EmailChannel;
 import dev.accord.alert.domain.Subscription;
@@ -87,7 +88,7 @@ public class SubscriptionService {
         subscription.webhookSecret = url == null ? null : Credentials.newWebhookSecret();
         subscription.tokenHash = Credentials.hash(token);
         // An e-mail subscription matches nothing until its address confirms it (double opt-in).
-        subscription.status = address == null ? Subscription.ACTIVE : Subscription.UNCONFIRMED;
+        subscription.status = address == null ? SubscriptionStatus.ACTIVE : SubscriptionStatus.UNCONFIRMED;
         subscription.digest = digest.wireName();
         if (schedule != null) {
             subscription.digestAt = schedule.at();
@@ -124,7 +125,7 @@ public class SubscriptionService {
             store(subscription, compile(filter, update.events() != null ? update.events() : subscription.events).spec());
         }
         subscription.updatedAt = Instant.now();
-        changes.fire(new SubscriptionChanged(subscription.id, Subscription.ACTIVE.equals(subscription.status)
+        changes.fire(new SubscriptionChanged(subscription.id, subscription.status == SubscriptionStatus.ACTIVE
                 ? SubscriptionMatcher.filterOf(subscription) : null));
         return subscription;
     }
@@ -150,7 +151,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription enable(String id, String token) {
         Subscription subscription = owned(id, token);
-        if (move(subscription, Subscription.DISABLED, Subscription.ACTIVE, "Not disabled", "enabled")) {
+        if (move(subscription, SubscriptionStatus.DISABLED, SubscriptionStatus.ACTIVE, "Not disabled", "enabled")) {
             subscription.disabledReason = null;
             subscription.disabledAt = null;
             subscription.failingSince = null;
@@ -162,7 +163,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription pause(String id, String token) {
         Subscription subscription = owned(id, token);
-        move(subscription, Subscription.ACTIVE, Subscription.PAUSED, "Not active", "paused");
+        move(subscription, SubscriptionStatus.ACTIVE, SubscriptionStatus.PAUSED, "Not active", "paused");
         return subscription;
     }
 
@@ -170,7 +171,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription resume(String id, String token) {
         Subscription subscription = owned(id, token);
-        move(subscription, Subscription.PAUSED, Subscription.ACTIVE, "Not paused", "resumed");
+        move(subscription, SubscriptionStatus.PAUSED, SubscriptionStatus.ACTIVE, "Not paused", "resumed");
         return subscription;
     }
 
@@ -178,18 +179,19 @@ public class SubscriptionService {
      * Moves an owner's subscription from one status to another and tells the matcher; already there is no
      * change (false), from any other status a 409.
      */
-    private boolean move(Subscription subscription, String from, String to, String conflict, String done) {
-        if (to.equals(subscription.status)) {
+    private boolean move(Subscription subscription, SubscriptionStatus from, SubscriptionStatus to, String conflict,
+            String done) {
+        if (subscription.status == to) {
             return false;
         }
-        if (!from.equals(subscription.status)) {
-            throw new ProblemException(409, conflict, "Subscription " + subscription.id + " is " + subscription.status
-                    + "; only a" + (from.equals(Subscription.ACTIVE) ? "n " : " ") + from + " subscription can be " + done + ".", Map.of());
+        if (subscription.status != from) {
+            throw new ProblemException(409, conflict, "Subscription " + subscription.id + " is " + subscription.status.wire()
+                    + "; only a" + (from == SubscriptionStatus.ACTIVE ? "n " : " ") + from.wire() + " subscription can be " + done + ".", Map.of());
         }
         subscription.status = to;
         subscription.updatedAt = Instant.now();
         changes.fire(new SubscriptionChanged(subscription.id,
-                Subscription.ACTIVE.equals(to) ? SubscriptionMatcher.filterOf(subscription) : null));
+                to == SubscriptionStatus.ACTIVE ? SubscriptionMatcher.filterOf(subscription) : null));
         return true;
     }
 

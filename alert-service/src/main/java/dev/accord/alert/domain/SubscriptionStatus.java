@@ -1,0 +1,39 @@
+package dev.accord.alert.domain;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.Locale;
+
+/** Where a subscription stands; stored and shown in lower case ("active"), as the API and SQL name it. */
+public enum SubscriptionStatus {
+    ACTIVE,
+    /** An e-mail subscription whose address has not confirmed it yet: nothing is matched for it. */
+    UNCONFIRMED,
+    UNSUBSCRIBED,
+    /** A webhook subscription whose endpoint is gone (410) or kept failing: nothing is matched or sent until re-enabled. */
+    DISABLED,
+    /** Paused by its owner: nothing is matched for it until it is resumed (deliveries already queued still go out). */
+    PAUSED;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SubscriptionStatus of(String wire) {
+        return valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+
+    /** The column holds the wire form. */
+    @Converter(autoApply = true)
+    public static final class Column implements AttributeConverter<SubscriptionStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(SubscriptionStatus status) {
+            return status == null ? null : status.wire();
+        }
+
+        @Override
+        public SubscriptionStatus convertToEntityAttribute(String column) {
+            return column == null ? null : of(column);
+        }
+    }
+}
