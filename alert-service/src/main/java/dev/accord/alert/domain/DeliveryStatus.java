@@ -1,8 +1,6 @@
 package dev.accord.alert.domain;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
 
 /** Where a delivery stands; stored and shown in lower case ("in_flight"), as the API and SQL name it. */
 public enum DeliveryStatus {
@@ -12,11 +10,11 @@ public enum DeliveryStatus {
     DEAD;
 
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static DeliveryStatus of(String wire) {
-        return valueOf(wire.toUpperCase(Locale.ROOT));
+        return WireNames.parse(DeliveryStatus.class, wire);
     }
 
     /** Whether a delivery in this status still has an attempt to come. */
@@ -26,15 +24,9 @@ public enum DeliveryStatus {
 
     /** The column holds the wire form. */
     @Converter(autoApply = true)
-    public static final class Column implements AttributeConverter<DeliveryStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(DeliveryStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public DeliveryStatus convertToEntityAttribute(String column) {
-            return column == null ? null : of(column);
+    public static final class Column extends WireNames.Column<DeliveryStatus> {
+        public Column() {
+            super(DeliveryStatus.class);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.accord.alert.domain;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
 
 /** Where a subscription stands; stored and shown in lower case ("active"), as the API and SQL name it. */
 public enum SubscriptionStatus {
@@ -16,24 +14,18 @@ public enum SubscriptionStatus {
     PAUSED;
 
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static SubscriptionStatus of(String wire) {
-        return valueOf(wire.toUpperCase(Locale.ROOT));
+        return WireNames.parse(SubscriptionStatus.class, wire);
     }
 
     /** The column holds the wire form. */
     @Converter(autoApply = true)
-    public static final class Column implements AttributeConverter<SubscriptionStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(SubscriptionStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public SubscriptionStatus convertToEntityAttribute(String column) {
-            return column == null ? null : of(column);
+    public static final class Column extends WireNames.Column<SubscriptionStatus> {
+        public Column() {
+            super(SubscriptionStatus.class);
         }
     }
 }
