@@ -82,7 +82,7 @@ public class BoilerplateCleaner {
         List<String> best = first;
         for (Supplier<List<String>> alternative : alternatives) {
             List<String> paragraphs = alternative.get();
-            if (length(paragraphs) >= SHORT_ARTICLE_CHARS && length(paragraphs) > length(first) && extends_(paragraphs, first)) {
+            if (length(paragraphs) >= SHORT_ARTICLE_CHARS && length(paragraphs) > length(first) && holdsFirstPass(paragraphs, first)) {
                 return paragraphs;
             }
             if (best.isEmpty() && length(paragraphs) > length(best)) {
@@ -96,7 +96,7 @@ public class BoilerplateCleaner {
      * Whether an alternative holds the short article the first pass found, as a fuller reading of the same page
      * must: a longer text without it is what the first pass rightly pruned (a comment thread under a short story).
      */
-    private static boolean extends_(List<String> alternative, List<String> first) {
+    private static boolean holdsFirstPass(List<String> alternative, List<String> first) {
         if (length(first) < SHORT_STORY_CHARS) {
             return true;
         }
