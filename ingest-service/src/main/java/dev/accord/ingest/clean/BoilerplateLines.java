@@ -126,7 +126,7 @@ final class BoilerplateLines {
             return false;
         }
         String bare = TRAILING_PUNCTUATION.matcher(stripped).replaceFirst("");
-        if (FURNITURE.matcher(stripped).matches() || !bare.isEmpty() && FURNITURE.matcher(bare).matches()) {
+        if (FURNITURE.matcher(stripped).matches() || !bare.isEmpty() && !bare.equals(stripped) && FURNITURE.matcher(bare).matches()) {
             return true;
         }
         if (stripped.length() > MAX_STAMP_CHARS) {

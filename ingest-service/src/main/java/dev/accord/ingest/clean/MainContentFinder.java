@@ -77,11 +77,10 @@ final class MainContentFinder {
                 continue;
             }
             String text = BlockText.normalise(element.text());
-            int length = text.length();
-            if (length < MIN_PARAGRAPH_CHARS) {
+            if (text.length() < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
-            double points = 1 + TextStats.commas(text) + Math.min(length / 100, MAX_LENGTH_POINTS);
+            double points = 1 + TextStats.commas(text) + Math.min(text.length() / 100, MAX_LENGTH_POINTS);
             Element ancestor = element.parent();
             for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null && ancestor != body; level++) {
                 double share = level == 0 ? 1 : level == 1 ? 2 : level * 3;
