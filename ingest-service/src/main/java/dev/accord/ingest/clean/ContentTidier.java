@@ -1,5 +1,6 @@
 package dev.accord.ingest.clean;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -51,10 +52,12 @@ final class ContentTidier {
         }
         Elements blocks = article.select(BLOCKS);
         int articleChars = BlockText.normalise(article.text()).length();
+        List<Element> split = SplitArticle.blocks(blocks.stream().filter(ClassHints::isFurniture).toList(),
+                block -> block.text().length(), ARTICLE_SHARE * articleChars);
         // Deepest first, so a wrapper is judged on what is left of it.
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Element block = blocks.get(i);
-            if (block != article && block.parent() != null && isFurniture(block, articleChars)) {
+            if (block != article && block.parent() != null && !split.contains(block) && isFurniture(block, articleChars)) {
                 block.remove();
             }
         }

@@ -74,9 +74,12 @@ final class PagePruner {
                     named.add(element);
                 }
             }
+            named.removeAll(SplitArticle.blocks(named, e -> pruner.paragraphChars.getOrDefault(e, 0),
+                    ARTICLE_SHARE * pruner.pageParagraphChars));
             pruner.removeUnlessArticle(named);
         }
     }
+
 
     /** Lists whose items are numbered as slides ("1/50 United goin down", "2 of 12"): a gallery's captions. */
     private static List<Element> slideshows(Element body) {

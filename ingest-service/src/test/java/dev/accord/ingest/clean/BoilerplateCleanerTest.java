@@ -250,6 +250,25 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void anArticleSplitByAdvertsIntoBlocksWithALayoutNameIsKeptWhole() {
+        // "sidebar" names the page's layout here; no block holds most of the article, all of them together do.
+        String html = """
+                <html><body><main><article><h1>Allies agree command</h1>
+                <div class="sidebar-grid">
+                  <div class="sidebar-grid__container"><div class="sidebar-grid__content"><p>%s</p></div></div>
+                  <div class="ad ad__instory"><span class="ad-label">Advertisement</span></div>
+                  <div class="sidebar-grid__container"><div class="sidebar-grid__content"><p>%s</p></div>
+                    <aside class="sidebar-grid__sidebar"><div class="ad">Advertisement</div></aside></div>
+                  <div class="ad ad__instory"><span class="ad-label">Advertisement</span></div>
+                  <div class="sidebar-grid__container"><div class="sidebar-grid__content"><p>%s</p></div></div>
+                </div></article>
+                <aside class="sidebar"><p>Most read: a story about something else entirely, with commas, many, of them.</p></aside>
+                </main></body></html>""".formatted(FIRST, SECOND, THIRD);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(String.join("\n\n", FIRST, SECOND, THIRD));
+    }
+
+    @Test
     void wordsRunOnAcrossInlineElementsAndBreakAtBlocks() {
         CleanedArticle article = cleanHtml("<html><body><div class='article-body'><p>" + FIRST + "</p><p>NASA's "
                 + "<a href='/artemis'>Arte</a><em>mis</em> <span>m</span><b>oon</b> program, which <i>Japan</i>"
