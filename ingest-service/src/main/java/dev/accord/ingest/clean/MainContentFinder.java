@@ -201,7 +201,7 @@ final class MainContentFinder {
         List<Element> parts = new ArrayList<>();
         for (Element element : body.getAllElements()) {
             if (element.normalName().equals(top.normalName()) && element.className().strip().equals(className)
-                    && finalScores.getOrDefault(element, 0.0) > 0 && !overlaps(element, kept)
+                    && holdsProse(element, finalScores) && !overlaps(element, kept)
                     && !overlaps(element, parts)) {
                 parts.add(element);
             }
@@ -218,6 +218,16 @@ final class MainContentFinder {
         }
         all.sort(Comparator.comparingInt(order::get));
         return all;
+    }
+
+    /** Whether a block scored, or holds a scoring container: its paragraphs may sit beyond a score's reach. */
+    private static boolean holdsProse(Element block, Map<Element, Double> finalScores) {
+        for (Element inside : block.getAllElements()) {
+            if (finalScores.getOrDefault(inside, 0.0) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean overlaps(Element element, List<Element> others) {

@@ -269,6 +269,18 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void aSplitBlockWhoseParagraphsSitDeepJoinsTheOthers() {
+        // The opening block wraps its paragraph nine deep, beyond any paragraph's scoring reach.
+        String deep = "<div><div><div><div><div><div><div><div><p>%s</p></div></div></div></div></div></div></div></div>";
+        String html = ("<html><body><div class='post'><div class='acf-content'>" + deep + "</div>"
+                + "<div class='promo-box'><a href='/x'>Subscribe</a></div>"
+                + "<div class='acf-content'><p>%s</p><p>%s</p></div>"
+                + "<div class='acf-content'><p>%s</p></div></div></body></html>").formatted(FIRST, SECOND, THIRD, FOURTH);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(String.join("\n\n", FIRST, SECOND, THIRD, FOURTH));
+    }
+
+    @Test
     void wordsRunOnAcrossInlineElementsAndBreakAtBlocks() {
         CleanedArticle article = cleanHtml("<html><body><div class='article-body'><p>" + FIRST + "</p><p>NASA's "
                 + "<a href='/artemis'>Arte</a><em>mis</em> <span>m</span><b>oon</b> program, which <i>Japan</i>"
