@@ -37,6 +37,13 @@ final class ContentTidier {
     private static final int HOVER_CARD_LINKS = 3;
     private static final double HOVER_CARD_DENSITY = 0.9;
 
+    // "Read more" links closing most items of a list: teasers of other pages, however long their blurbs.
+    private static final Pattern READ_MORE = Pattern.compile("(?iu)(?:read (?:more|full story|the rest)|continue reading|"
+            + "more|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leia mais|continua a leggere|lees meer|"
+            + "les mer|läs mer|læs mere|czytaj więcej|подробнее|читать далее|続きを読む|阅读全文)\\W*");
+    private static final int MIN_TEASERS = 2;
+    private static final double TEASER_ITEM_SHARE = 0.6;
+
     private ContentTidier() {
     }
 
@@ -73,6 +80,9 @@ final class ContentTidier {
 
     private static boolean isFurniture(Element block, int articleChars) {
         String text = BlockText.normalise(block.text());
+        if (isTeaserList(block) && text.length() < ARTICLE_SHARE * articleChars) {
+            return true;
+        }
         int sign = ClassHints.sign(block);
         boolean prose = TextStats.commas(text) >= PROSE_COMMAS;
         if (sign < 0) {
@@ -94,6 +104,21 @@ final class ContentTidier {
         boolean wrapsArticle = text.length() >= ARTICLE_SHARE * articleChars;
         boolean linkedSentence = block.select("a").size() <= SENTENCE_LINKS && isSentence(text);
         return linkDensity > (sign > 0 || wrapsArticle || linkedSentence ? LINK_DENSITY_NAMED : LINK_DENSITY_UNNAMED);
+    }
+
+    /** A list whose items mostly close with a "Read more" link to another page. */
+    private static boolean isTeaserList(Element block) {
+        Elements items = block.children();
+        if (items.size() < MIN_TEASERS) {
+            return false;
+        }
+        int teasers = 0;
+        for (Element item : items) {
+            if (item.select("a").stream().anyMatch(link -> READ_MORE.matcher(BlockText.normalise(link.text())).matches())) {
+                teasers++;
+            }
+        }
+        return teasers >= MIN_TEASERS && teasers >= TEASER_ITEM_SHARE * items.size();
     }
 
     private static boolean isSentence(String text) {

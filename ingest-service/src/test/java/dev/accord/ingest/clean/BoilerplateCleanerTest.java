@@ -281,6 +281,16 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void aListOfTeasersClosingWithReadMoreGoesHoweverLongTheirBlurbs() {
+        String teaser = "<li><h3>Another story, on another page</h3><p>%s <a href='/other'>Read more...</a></p></li>";
+        String html = ("<html><body><div class='story'><p>%s</p><p>%s</p><p>%s</p>"
+                + "<ul>" + teaser.formatted(FOURTH) + teaser.formatted(SECOND.replace("also", "soon"))
+                + "</ul></div></body></html>").formatted(FIRST, SECOND, THIRD);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(String.join("\n\n", FIRST, SECOND, THIRD));
+    }
+
+    @Test
     void wordsRunOnAcrossInlineElementsAndBreakAtBlocks() {
         CleanedArticle article = cleanHtml("<html><body><div class='article-body'><p>" + FIRST + "</p><p>NASA's "
                 + "<a href='/artemis'>Arte</a><em>mis</em> <span>m</span><b>oon</b> program, which <i>Japan</i>"
