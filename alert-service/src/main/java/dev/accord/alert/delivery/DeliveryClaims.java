@@ -4,8 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,13 +26,13 @@ public class DeliveryClaims {
     /** How long shutdown waits for attempts under way; a webhook call is bounded by its own timeout. */
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
-    private final EntityManager em;
+    private final DeliveryStore store;
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger attempting = new AtomicInteger();
     private volatile boolean stopping;
 
-    public DeliveryClaims(EntityManager em) {
-        this.em = em;
+    public DeliveryClaims(DeliveryStore store) {
+        this.store = store;
     }
 
     /** Deliveries this replica just claimed. */
@@ -74,11 +72,8 @@ public class DeliveryClaims {
         }
     }
 
-    @Transactional
     int releaseAll() {
-        List<UUID> ids = List.copyOf(held);
-        int released = em.createNativeQuery("UPDATE delivery SET status = 'pending', claimed_until = NULL "
-                + "WHERE id IN (?1) AND status = 'in_flight'").setParameter(1, ids).executeUpdate();
+        int released = store.release(List.copyOf(held));
         held.clear();
         return released;
     }

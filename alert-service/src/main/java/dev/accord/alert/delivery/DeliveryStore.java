@@ -1,11 +1,14 @@
 package dev.accord.alert.delivery;
 
-import dev.accord.alert.domain.DeliveryStatus;
+import dev.accord.alert.channel.DeliveriesQueued;
 import dev.accord.alert.domain.Delivery;
+import dev.accord.alert.domain.DeliveryAttempt;
+import dev.accord.alert.domain.DeliveryStatus;
 import dev.accord.alert.matching.SubscriptionChanged;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
@@ -21,12 +24,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
- * Claims and settles deliveries, each in a short transaction of its own so no database lock is held
- * while a webhook call is in progress. {@code SKIP LOCKED} lets replicas claim disjoint rows; a claim
- * that outlives its timeout (its replica died) becomes claimable again. Plain JDBC: these statements
- * run once or twice per delivery, so the hot path skips the ORM.
+ * Owns the SQL on the {@code delivery} and {@code delivery_attempt} tables: adds pending rows, claims and settles
+ * them, hands claims back, and reads them for their owner. Claims and settlements run each in a short transaction
+ * of its own so no database lock is held while a webhook call is in progress. {@code SKIP LOCKED} lets replicas
+ * claim disjoint rows; a claim that outlives its timeout (its replica died) becomes claimable again. Plain JDBC:
+ * these statements run once or twice per delivery, so the hot path skips the ORM.
  */
 @ApplicationScoped
 public class DeliveryStore {
@@ -49,6 +54,24 @@ public class DeliveryStore {
             return previousSecret == null ? List.of(secret) : List.of(secret, previousSecret);
         }
     }
+
+    /** One row to add; {@code traceparent} is the trace its sends continue (null for none). */
+    public record NewDelivery(UUID id, UUID subscriptionId, String eventId, String eventType, String payload,
+            String traceparent) {
+    }
+
+    /** All rows of a batch in one statement: one array per column, unnested into rows by PostgreSQL. */
+    private static final String INSERT_MANY = """
+            INSERT INTO delivery (id, subscription_id, event_id, event_type, payload, traceparent, status, attempts,
+                next_attempt_at, created_at)
+            SELECT r.id, r.subscription_id, r.event_id, r.event_type, r.payload, r.traceparent, ?, 0, ?, ?
+            FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                AS r (id, subscription_id, event_id, event_type, payload, traceparent)
+            ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
+            """;
+
+    /** A delivery that failed: dead, or waiting for its next scheduled retry. */
+    private static final String FAILED_FILTER = "(status = 'dead' OR (status = 'pending' AND attempts > 0))";
 
     private static final String CLAIM = """
             WITH due AS (
@@ -100,11 +123,50 @@ public class DeliveryStore {
             """;
 
     private final AgroalDataSource dataSource;
+    private final EntityManager em;
     private final Event<SubscriptionChanged> changes;
+    private final Event<DeliveriesQueued> queued;
 
-    public DeliveryStore(AgroalDataSource dataSource, Event<SubscriptionChanged> changes) {
+    public DeliveryStore(AgroalDataSource dataSource, EntityManager em, Event<SubscriptionChanged> changes,
+            Event<DeliveriesQueued> queued) {
         this.dataSource = dataSource;
+        this.em = em;
         this.changes = changes;
+        this.queued = queued;
+    }
+
+    /** Returns 1 when the row was added, 0 when this subscription already had one for {@code eventId}; it continues no trace. */
+    public int enqueue(UUID id, UUID subscriptionId, String eventId, String eventType, String payload, Instant now) {
+        return enqueueAll(List.of(new NewDelivery(id, subscriptionId, eventId, eventType, payload, null)), now);
+    }
+
+    /**
+     * Adds the rows in one statement, at most one per subscription and event id, in the caller's transaction;
+     * returns how many were new (the others already existed).
+     */
+    public int enqueueAll(List<NewDelivery> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        // Plain JDBC does not flush the session as a query would: rows persisted earlier in this
+        // transaction (a subscription just created) must reach the database before their deliveries.
+        em.flush();
+        int added = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(INSERT_MANY)) {
+                s.setString(1, DeliveryStatus.PENDING.wire());
+                s.setTimestamp(2, Timestamp.from(now));
+                s.setTimestamp(3, Timestamp.from(now));
+                s.setArray(4, c.createArrayOf("uuid", rows.stream().map(NewDelivery::id).toArray()));
+                s.setArray(5, c.createArrayOf("uuid", rows.stream().map(NewDelivery::subscriptionId).toArray()));
+                s.setArray(6, c.createArrayOf("text", rows.stream().map(NewDelivery::eventId).toArray()));
+                s.setArray(7, c.createArrayOf("text", rows.stream().map(NewDelivery::eventType).toArray()));
+                s.setArray(8, c.createArrayOf("text", rows.stream().map(NewDelivery::payload).toArray()));
+                s.setArray(9, c.createArrayOf("text", rows.stream().map(NewDelivery::traceparent).toArray()));
+                return s.executeUpdate();
+            }
+        });
+        announce(added);
+        return added;
     }
 
     /** Claims up to {@code limit} due deliveries, none for the endpoints in {@code busyEndpoints}. */
@@ -147,16 +209,19 @@ public class DeliveryStore {
         }
     }
 
-    /** Hands claimed rows back untouched (their endpoint was at its cap), for this or another replica to take. */
+    /**
+     * Hands claimed rows back untouched (their endpoint was at its cap, or this replica is stopping), for this or
+     * another replica to take; returns how many were still claimed.
+     */
     @Transactional
-    public void release(Collection<UUID> ids) {
+    public int release(Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE delivery SET status = 'pending', claimed_until = NULL WHERE id = ANY (?) AND status = 'in_flight'")) {
             s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not release deliveries", e);
         }
@@ -238,6 +303,62 @@ public class DeliveryStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not disable subscription " + subscriptionId, e);
         }
+    }
+
+    /** A subscription's latest deliveries, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Delivery> recent(UUID subscriptionId, int limit) {
+        return Delivery.find("subscriptionId = ?1 order by createdAt desc, id", subscriptionId).page(0, limit).list();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Delivery> find(UUID id) {
+        return Delivery.findByIdOptional(id);
+    }
+
+    /** Every attempt at one delivery, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<DeliveryAttempt> attempts(UUID deliveryId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT attempted_at, status_code, latency_ms, error FROM delivery_attempt "
+                + "WHERE delivery_id = ?1 ORDER BY id").setParameter(1, deliveryId).getResultList();
+        return rows.stream().map(r -> new DeliveryAttempt(instant(r[0]), (Integer) r[1], (Integer) r[2], (String) r[3]))
+                .toList();
+    }
+
+    /**
+     * Makes the subscription's failed deliveries created at or after {@code since} due at {@code now}; a dead one
+     * gets one final attempt. Returns how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int requeueFailed(UUID subscriptionId, Instant since, Instant now) {
+        int count = em.createNativeQuery("UPDATE delivery SET final_attempt = (status = 'dead'), status = 'pending', "
+                + "next_attempt_at = ?1 WHERE subscription_id = ?2 AND created_at >= ?3 AND " + FAILED_FILTER)
+                .setParameter(1, now)
+                .setParameter(2, subscriptionId)
+                .setParameter(3, since)
+                .executeUpdate();
+        announce(count);
+        return count;
+    }
+
+    /** Ends the subscription's deliveries not yet attempted as dead, with the reason; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelPending(UUID subscriptionId, String reason) {
+        return (int) Delivery.update("status = ?1, lastError = ?2 where subscriptionId = ?3 and status = ?4",
+                DeliveryStatus.DEAD, reason, subscriptionId, DeliveryStatus.PENDING);
+    }
+
+    /** Wakes the worker: {@code count} deliveries became due. */
+    public void announce(int count) {
+        if (count > 0) {
+            queued.fire(new DeliveriesQueued(count));
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : value instanceof Instant i ? i
+                : ((java.time.OffsetDateTime) value).toInstant();
     }
 
     private static void setStatus(PreparedStatement s, int index, int status) throws SQLException {

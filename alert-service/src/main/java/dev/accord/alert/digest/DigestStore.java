@@ -2,7 +2,7 @@ package dev.accord.alert.digest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.accord.alert.channel.DeliveryQueue;
+import dev.accord.alert.delivery.DeliveryStore;
 import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -42,9 +42,9 @@ public class DigestStore {
 
     private final EntityManager em;
     private final DigestWindows windows;
-    private final DeliveryQueue deliveries;
+    private final DeliveryStore deliveries;
 
-    public DigestStore(EntityManager em, DigestWindows windows, DeliveryQueue deliveries) {
+    public DigestStore(EntityManager em, DigestWindows windows, DeliveryStore deliveries) {
         this.em = em;
         this.windows = windows;
         this.deliveries = deliveries;

@@ -1,13 +1,11 @@
 package dev.accord.alert.mail;
 
-import dev.accord.alert.channel.DeliveryQueue;
-import dev.accord.alert.domain.SubscriptionStatus;
-import dev.accord.alert.domain.DeliveryStatus;
-import dev.accord.alert.domain.Credentials;
+import dev.accord.alert.delivery.DeliveryStore;
 import dev.accord.alert.digest.DigestStore;
-import dev.accord.alert.domain.Delivery;
+import dev.accord.alert.domain.Credentials;
 import dev.accord.alert.domain.EmailChannel;
 import dev.accord.alert.domain.Subscription;
+import dev.accord.alert.domain.SubscriptionStatus;
 import dev.accord.alert.matching.SubscriptionChanged;
 import dev.accord.alert.matching.SubscriptionMatcher;
 import dev.accord.common.events.EventJson;
@@ -33,11 +31,11 @@ public class EmailSubscriptions {
     public record Confirmation(String type, UUID subscriptionId) {
     }
 
-    private final DeliveryQueue deliveries;
+    private final DeliveryStore deliveries;
     private final DigestStore digests;
     private final Event<SubscriptionChanged> changes;
 
-    public EmailSubscriptions(DeliveryQueue deliveries, DigestStore digests, Event<SubscriptionChanged> changes) {
+    public EmailSubscriptions(DeliveryStore deliveries, DigestStore digests, Event<SubscriptionChanged> changes) {
         this.deliveries = deliveries;
         this.digests = digests;
         this.changes = changes;
@@ -99,8 +97,7 @@ public class EmailSubscriptions {
                 subscription.updatedAt = now;
                 changes.fire(new SubscriptionChanged(subscription.id, null));
             }
-            Delivery.update("status = ?1, lastError = ?2 where subscriptionId = ?3 and status = ?4", DeliveryStatus.DEAD,
-                    "unsubscribed", channel.subscriptionId, DeliveryStatus.PENDING);
+            deliveries.cancelPending(channel.subscriptionId, "unsubscribed");
             digests.dropHeld(channel.subscriptionId);
         });
         return found;

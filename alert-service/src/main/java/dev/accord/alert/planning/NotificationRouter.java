@@ -1,8 +1,8 @@
 package dev.accord.alert.planning;
 
 import dev.accord.alert.channel.ChannelType;
-import dev.accord.alert.channel.DeliveryQueue;
 import dev.accord.alert.channel.Notification;
+import dev.accord.alert.delivery.DeliveryStore;
 import dev.accord.alert.digest.DigestPeriod;
 import dev.accord.alert.digest.DigestStore;
 import dev.accord.alert.stream.NotificationLog;
@@ -23,11 +23,11 @@ import java.util.function.Function;
 @ApplicationScoped
 public class NotificationRouter {
 
-    private final DeliveryQueue deliveries;
+    private final DeliveryStore deliveries;
     private final NotificationLog log;
     private final DigestStore digests;
 
-    public NotificationRouter(DeliveryQueue deliveries, NotificationLog log, DigestStore digests) {
+    public NotificationRouter(DeliveryStore deliveries, NotificationLog log, DigestStore digests) {
         this.deliveries = deliveries;
         this.log = log;
         this.digests = digests;
@@ -44,7 +44,7 @@ public class NotificationRouter {
     public int routeAll(Collection<Recipient> subscriptions, String eventId, String eventType, String traceparent,
             Function<UUID, Notification> notificationFor, Instant now) {
         int stored = 0;
-        List<DeliveryQueue.NewDelivery> rows = new ArrayList<>();
+        List<DeliveryStore.NewDelivery> rows = new ArrayList<>();
         for (Recipient subscription : subscriptions) {
             String payload = EventJson.write(notificationFor.apply(subscription.id()));
             if (ChannelType.SSE.wire().equals(subscription.channelType())) {
@@ -52,7 +52,7 @@ public class NotificationRouter {
             } else if (DigestPeriod.of(subscription.digest()) != DigestPeriod.NONE) {
                 stored += digests.hold(subscription.id(), eventId, eventType, payload, now);
             } else {
-                rows.add(new DeliveryQueue.NewDelivery(UUID.randomUUID(), subscription.id(), eventId, eventType, payload,
+                rows.add(new DeliveryStore.NewDelivery(UUID.randomUUID(), subscription.id(), eventId, eventType, payload,
                         traceparent));
             }
         }
