@@ -1,30 +1,21 @@
 package dev.accord.devstack;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The subscriber side of the {@code ./accord up --demo} walk-through: an HTTP endpoint that
- * receives alert-service's webhooks, checks each one as the Standard Webhooks specification tells
- * a receiver to, and logs it on one line as VERIFIED (answered 204) or REJECTED (answered 401).
+ * The subscriber side of the {@code ./accord up --demo} walk-through: a {@link WebhookReceiver} that checks
+ * each of alert-service's webhooks as the Standard Webhooks specification tells a receiver to, and logs it
+ * on one line as VERIFIED (answered 204) or REJECTED (answered 401).
  *
  * <p>The signing secret exists only once the demo subscription has been created, so besides
  * {@code --secret whsec_…} the receiver takes {@code --secret-file PATH}, which it re-reads on every
@@ -34,11 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class DemoWebhookReceiver {
 
-    /** Older (or further in the future) deliveries are refused, so a captured request cannot be replayed later. */
-    static final Duration TOLERANCE = Duration.ofMinutes(5);
-    static final String SECRET_PREFIX = "whsec_";
-    private static final int MAX_BODY_BYTES = 1 << 20;
-
     private final List<String> fixedSecrets;
     private final Path secretFile;
 
@@ -47,7 +33,7 @@ public final class DemoWebhookReceiver {
         this.secretFile = secretFile;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int port = Integer.parseInt(Args.env("ACCORD_DEMO_WEBHOOK_PORT", "8090"));
         String bind = "127.0.0.1";
         List<String> secrets = new ArrayList<>();
@@ -69,11 +55,13 @@ public final class DemoWebhookReceiver {
             i++;
         }
 
-        DemoWebhookReceiver receiver = new DemoWebhookReceiver(secrets, secretFile == null ? null : Path.of(secretFile));
-        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
-        server.createContext("/", receiver::handle);
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "webhook-receiver-stop"));
+        DemoWebhookReceiver demo = new DemoWebhookReceiver(secrets, secretFile == null ? null : Path.of(secretFile));
+        WebhookReceiver receiver = WebhookReceiver.start(bind, port).verifying(demo::secrets).onDelivery(delivery -> {
+            System.out.println(describe(delivery.verified(), delivery.verdict().reason(), delivery.header("webhook-id"),
+                    delivery.path(), delivery.body()));
+            System.out.flush();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(receiver::close, "webhook-receiver-stop"));
         System.out.printf("DemoWebhookReceiver listening on http://%s:%d/ (secret %s)%n", bind, port,
                 secretFile != null ? "re-read from " + secretFile : secrets.isEmpty() ? "not set" : "given");
         System.out.flush();
@@ -84,36 +72,6 @@ public final class DemoWebhookReceiver {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return value;
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if ("GET".equals(method) && "/health".equals(exchange.getRequestURI().getPath())) {
-                byte[] ok = "ok\n".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, ok.length);
-                exchange.getResponseBody().write(ok);
-                return;
-            }
-            if (!"POST".equals(method)) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            byte[] body = readBounded(exchange.getRequestBody());
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            Verdict verdict = body == null
-                    ? Verdict.rejected("body larger than " + MAX_BODY_BYTES + " bytes")
-                    : verify(secrets(), id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                            exchange.getRequestHeaders().getFirst("webhook-signature"), body, Instant.now());
-            System.out.println(describe(verdict, id, exchange.getRequestURI().getPath(), body));
-            System.out.flush();
-            exchange.sendResponseHeaders(verdict.verified() ? 204 : 401, -1);
-        }
-    }
-
-    private static byte[] readBounded(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
     }
 
     /** The fixed secrets plus those in the secret file as it is now (the file may appear later). */
@@ -134,92 +92,6 @@ public final class DemoWebhookReceiver {
         return all;
     }
 
-    /** The outcome of checking one delivery, with the reason when it is refused. */
-    record Verdict(boolean verified, String reason) {
-        static Verdict ok() {
-            return new Verdict(true, null);
-        }
-
-        static Verdict rejected(String reason) {
-            return new Verdict(false, reason);
-        }
-    }
-
-    /**
-     * Checks one delivery as the Standard Webhooks specification describes: the signed content is
-     * {@code id + "." + timestamp + "." + body}, the key is the base64-decoded part of the secret
-     * after {@code whsec_}, and {@code webhook-signature} holds space-separated {@code v1,<base64>}
-     * entries of which one must match (several appear while a sender rotates its secret).
-     */
-    static Verdict verify(List<String> secrets, String id, String timestamp, String signatureHeader, byte[] body,
-            Instant now) {
-        if (id == null || timestamp == null || signatureHeader == null) {
-            return Verdict.rejected("missing webhook-id, webhook-timestamp or webhook-signature header");
-        }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return Verdict.rejected("webhook-timestamp is not a number of seconds");
-        }
-        long skew = now.getEpochSecond() - seconds;
-        if (skew > TOLERANCE.toSeconds()) {
-            return Verdict.rejected("timestamp is " + skew + " s old (more than " + TOLERANCE.toMinutes() + " min)");
-        }
-        if (-skew > TOLERANCE.toSeconds()) {
-            return Verdict.rejected("timestamp is " + (-skew) + " s in the future");
-        }
-        if (secrets.isEmpty()) {
-            return Verdict.rejected("no signing secret known yet");
-        }
-        for (String secret : secrets) {
-            byte[] expected;
-            try {
-                expected = signature(secret, id, seconds, body);
-            } catch (IllegalArgumentException e) {
-                return Verdict.rejected("secret is not of the form whsec_<base64>");
-            }
-            for (String entry : signatureHeader.strip().split(" +")) {
-                int comma = entry.indexOf(',');
-                if (comma < 0 || !"v1".equals(entry.substring(0, comma))) {
-                    continue; // another scheme (e.g. v1a, asymmetric): not ours to check
-                }
-                byte[] presented;
-                try {
-                    presented = Base64.getDecoder().decode(entry.substring(comma + 1));
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-                // Constant-time comparison, so timing does not tell a forger how much of a guess matched.
-                if (MessageDigest.isEqual(expected, presented)) {
-                    return Verdict.ok();
-                }
-            }
-        }
-        return Verdict.rejected("no v1 signature matches");
-    }
-
-    /** {@code v1,<base64 HMAC-SHA256>} of a delivery, as a sender puts it in {@code webhook-signature}. */
-    static String sign(String secret, String id, long timestampSeconds, byte[] body) {
-        return "v1," + Base64.getEncoder().encodeToString(signature(secret, id, timestampSeconds, body));
-    }
-
-    private static byte[] signature(String secret, String id, long timestampSeconds, byte[] body) {
-        String encodedKey = secret.strip();
-        if (encodedKey.startsWith(SECRET_PREFIX)) {
-            encodedKey = encodedKey.substring(SECRET_PREFIX.length());
-        }
-        byte[] key = Base64.getDecoder().decode(encodedKey);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((id + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
     private static final Pattern TYPE = jsonField("type");
     private static final Pattern TITLE = jsonField("title");
     private static final Pattern CATALOG_URL = jsonField("catalogUrl");
@@ -229,20 +101,17 @@ public final class DemoWebhookReceiver {
     }
 
     /** One log line per delivery; a few fields of the notification are shown, not the whole JSON. */
-    static String describe(Verdict verdict, String id, String path, byte[] body) {
+    static String describe(boolean verified, String reason, String id, String path, String json) {
         StringBuilder line = new StringBuilder()
                 .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append(verdict.verified() ? " VERIFIED " : " REJECTED ")
+                .append(verified ? " VERIFIED " : " REJECTED ")
                 .append(path).append(" webhook-id=").append(id);
-        if (body != null) {
-            String json = new String(body, StandardCharsets.UTF_8);
-            appendField(line, "type", TYPE, json);
-            appendField(line, "title", TITLE, json);
-            appendField(line, "catalogUrl", CATALOG_URL, json);
-            line.append(" (").append(body.length).append(" bytes)");
-        }
-        if (!verdict.verified()) {
-            line.append(" reason: ").append(verdict.reason());
+        appendField(line, "type", TYPE, json);
+        appendField(line, "title", TITLE, json);
+        appendField(line, "catalogUrl", CATALOG_URL, json);
+        line.append(" (").append(json.getBytes(StandardCharsets.UTF_8).length).append(" bytes)");
+        if (!verified) {
+            line.append(" reason: ").append(reason);
         }
         return line.toString();
     }

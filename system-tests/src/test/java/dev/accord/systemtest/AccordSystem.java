@@ -3,7 +3,7 @@ package dev.accord.systemtest;
 import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.TestDatabase;
 import dev.accord.testsupport.TestKafka;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

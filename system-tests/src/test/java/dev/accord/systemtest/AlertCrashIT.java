@@ -9,7 +9,7 @@ import dev.accord.testsupport.CatalogEvents;
 import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.TestDatabase;
 import dev.accord.testsupport.TestKafka;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
@@ -67,9 +67,9 @@ class AlertCrashIT {
                 await("every notification delivered, and those cut off by the kill sent again").atMost(SETTLE)
                         .pollInterval(Duration.ofSeconds(1))
                         .until(() -> initiativeIds(receiver).containsAll(sent) && inFlight.stream().allMatch(id -> receiver
-                                .received().stream().filter(r -> id.equals(r.initiativeId())).count() > 1));
+                                .received().stream().filter(r -> id.equals(CatalogEvents.initiativeId(r))).count() > 1));
                 Map<String, List<String>> webhookIds = receiver.received().stream().collect(Collectors.groupingBy(
-                        WebhookReceiver.Received::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toList())));
+                        CatalogEvents::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toList())));
                 assertThat(webhookIds.keySet()).isEqualTo(sent);
                 assertThat(webhookIds.values()).allSatisfy(ids -> assertThat(Set.copyOf(ids)).hasSize(1));
                 // The requests cut off by the crash were sent again: retried, not lost.
@@ -87,7 +87,7 @@ class AlertCrashIT {
     }
 
     private static Set<String> initiativeIds(WebhookReceiver receiver) {
-        return receiver.received().stream().map(WebhookReceiver.Received::initiativeId).collect(Collectors.toSet());
+        return receiver.received().stream().map(CatalogEvents::initiativeId).collect(Collectors.toSet());
     }
 
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.accord.testsupport.Fixtures;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

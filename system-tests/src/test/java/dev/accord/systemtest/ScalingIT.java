@@ -15,7 +15,7 @@ import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.TestDatabase;
 import dev.accord.testsupport.TestKafka;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
 import java.time.Duration;

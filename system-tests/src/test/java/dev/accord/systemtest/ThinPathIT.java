@@ -12,7 +12,7 @@ import dev.accord.testsupport.Fixtures;
 import dev.accord.testsupport.PrometheusText;
 import dev.accord.testsupport.TestKafka;
 import dev.accord.testsupport.TopicReader;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.URI;

@@ -2,9 +2,13 @@ package dev.accord.testsupport;
 
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventTypes;
+import dev.accord.common.events.EventJson;
 import dev.accord.common.events.Evidence;
 import dev.accord.common.events.Parties;
 import dev.accord.common.events.Topics;
+import dev.accord.webhookreceiver.WebhookReceiver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,5 +33,14 @@ public final class CatalogEvents {
         producer.send(Topics.CATALOG, initiative.id().toString(), UUID.randomUUID().toString(),
                 EventTypes.INITIATIVE_CATALOGED, initiative);
         return initiative.id().toString();
+    }
+
+    /** The {@code initiative.id} a webhook notification about an initiative names. */
+    public static String initiativeId(WebhookReceiver.Received notification) {
+        try {
+            return EventJson.mapper().readTree(notification.body()).path("initiative").path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -2,10 +2,10 @@ package dev.accord.alert.planning;
 
 import dev.accord.alert.channel.ChannelType;
 import dev.accord.alert.channel.Notification;
+import dev.accord.alert.channel.NotificationStore;
 import dev.accord.alert.delivery.DeliveryStore;
 import dev.accord.alert.digest.DigestPeriod;
 import dev.accord.alert.digest.DigestStore;
-import dev.accord.alert.stream.NotificationLog;
 import dev.accord.common.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -24,10 +24,10 @@ import java.util.function.Function;
 public class NotificationRouter {
 
     private final DeliveryStore deliveries;
-    private final NotificationLog log;
+    private final NotificationStore log;
     private final DigestStore digests;
 
-    public NotificationRouter(DeliveryStore deliveries, NotificationLog log, DigestStore digests) {
+    public NotificationRouter(DeliveryStore deliveries, NotificationStore log, DigestStore digests) {
         this.deliveries = deliveries;
         this.log = log;
         this.digests = digests;

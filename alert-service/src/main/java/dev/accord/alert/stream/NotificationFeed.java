@@ -1,5 +1,7 @@
 package dev.accord.alert.stream;
 
+import dev.accord.alert.channel.NotificationStore;
+import dev.accord.alert.channel.StoredNotification;
 import dev.accord.alert.config.StreamConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -7,19 +9,15 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
  * Feeds this replica's streams from the database, whichever replica stored the notification: one
- * connection {@code LISTEN}s on {@link NotificationLog#CHANNEL}; each wake-up (or, should a
+ * connection {@code LISTEN}s on {@link NotificationStore#CHANNEL}; each wake-up (or, should a
  * {@code NOTIFY} be missed, each poll interval) reads the rows after a watermark and dispatches them.
  * The notification only says "look"; the rows themselves are the source of truth, so nothing depends
  * on notifications arriving.
@@ -62,11 +60,11 @@ public class NotificationFeed {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + NotificationLog.CHANNEL);
+                    listen.execute("LISTEN " + NotificationStore.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 if (watermark < 0) {
-                    watermark = newestId(connection);
+                    watermark = NotificationStore.newestId(connection);
                 }
                 while (running) {
                     // Returns at the first NOTIFY, or after the poll interval without one.
@@ -85,18 +83,7 @@ public class NotificationFeed {
     private void readNew(Connection connection) throws SQLException {
         List<StoredNotification> batch;
         do {
-            batch = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT id, subscription_id, event_type, payload "
-                    + "FROM notification WHERE id > ? AND NOT digest_pending AND digest_delivery_id IS NULL "
-                    + "ORDER BY id LIMIT " + BATCH)) {
-                query.setLong(1, watermark);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        batch.add(new StoredNotification(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
-                                rows.getString(4)));
-                    }
-                }
-            }
+            batch = NotificationStore.streamedAfter(connection, watermark, BATCH);
             if (!batch.isEmpty()) {
                 watermark = batch.get(batch.size() - 1).id();
                 if (!hub.isEmpty()) {
@@ -104,14 +91,6 @@ public class NotificationFeed {
                 }
             }
         } while (batch.size() == BATCH);
-    }
-
-    private static long newestId(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM notification")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private void pause() {

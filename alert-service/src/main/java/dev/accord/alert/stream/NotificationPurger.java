@@ -1,5 +1,6 @@
 package dev.accord.alert.stream;
 
+import dev.accord.alert.channel.NotificationStore;
 import dev.accord.alert.config.StreamConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +13,10 @@ public class NotificationPurger {
 
     private static final Logger LOG = Logger.getLogger(NotificationPurger.class);
 
-    private final NotificationLog log;
+    private final NotificationStore log;
     private final StreamConfig config;
 
-    public NotificationPurger(NotificationLog log, StreamConfig config) {
+    public NotificationPurger(NotificationStore log, StreamConfig config) {
         this.log = log;
         this.config = config;
     }

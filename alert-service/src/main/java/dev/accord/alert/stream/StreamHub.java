@@ -1,5 +1,7 @@
 package dev.accord.alert.stream;
 
+import dev.accord.alert.channel.NotificationStore;
+import dev.accord.alert.channel.StoredNotification;
 import dev.accord.alert.config.StreamConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,10 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class StreamHub {
 
     private final Set<SubscriberStream> streams = ConcurrentHashMap.newKeySet();
-    private final NotificationLog log;
+    private final NotificationStore log;
     private final StreamConfig config;
 
-    public StreamHub(NotificationLog log, StreamConfig config) {
+    public StreamHub(NotificationStore log, StreamConfig config) {
         this.log = log;
         this.config = config;
     }

@@ -1,5 +1,6 @@
 package dev.accord.alert.stream;
 
+import dev.accord.alert.channel.StoredNotification;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;

@@ -8,7 +8,7 @@ import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.CatalogEvents;
 import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.TestKafka;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,7 +61,7 @@ class ReceiverOutageTest {
 
             // Down until every notification has been refused twice: well into the schedule.
             await().atMost(WAIT).until(() -> receiver.received().stream()
-                    .collect(Collectors.groupingBy(WebhookReceiver.Received::initiativeId, Collectors.counting()))
+                    .collect(Collectors.groupingBy(CatalogEvents::initiativeId, Collectors.counting()))
                     .entrySet().stream().filter(e -> e.getValue() >= 2).count() == EVENTS);
             Instant back = Instant.now();
             receiver.respondWith(204);
@@ -69,7 +69,7 @@ class ReceiverOutageTest {
             await().atMost(WAIT).until(() -> delivered(subscription) == EVENTS);
             Duration recovery = Duration.between(back, Instant.now());
             Map<String, Set<String>> webhookIdsPerInitiative = receiver.received().stream().collect(Collectors.groupingBy(
-                    WebhookReceiver.Received::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
+                    CatalogEvents::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
             assertThat(webhookIdsPerInitiative.keySet()).isEqualTo(sent);
             assertThat(webhookIdsPerInitiative.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
             List<Integer> attempts = given().header("Authorization", "Bearer " + subscription.getString("token"))

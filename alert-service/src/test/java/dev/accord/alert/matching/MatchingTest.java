@@ -16,7 +16,7 @@ import dev.accord.common.events.Topics;
 import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.TestKafka;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

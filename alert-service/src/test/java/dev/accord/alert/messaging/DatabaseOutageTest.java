@@ -12,7 +12,7 @@ import dev.accord.testsupport.CatalogEvents;
 import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.DatabaseOutage;
 import dev.accord.testsupport.TestKafka;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,7 +65,7 @@ class DatabaseOutageTest {
                     .collect(Collectors.toSet());
             await().atMost(WAIT).until(() -> initiativeIds(receiver).containsAll(expected));
             Map<String, Set<String>> webhookIdsPerInitiative = receiver.received().stream().collect(Collectors.groupingBy(
-                    WebhookReceiver.Received::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
+                    CatalogEvents::initiativeId, Collectors.mapping(r -> r.header("webhook-id"), Collectors.toSet())));
             assertThat(webhookIdsPerInitiative.keySet()).isEqualTo(expected);
             assertThat(webhookIdsPerInitiative.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
             await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
@@ -73,7 +73,7 @@ class DatabaseOutageTest {
     }
 
     private static Set<String> initiativeIds(WebhookReceiver receiver) {
-        return receiver.received().stream().map(WebhookReceiver.Received::initiativeId).collect(Collectors.toSet());
+        return receiver.received().stream().map(CatalogEvents::initiativeId).collect(Collectors.toSet());
     }
 
 

@@ -13,7 +13,7 @@ import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.HealthChecks;
 import dev.accord.testsupport.PrometheusText;
 import dev.accord.testsupport.TestKafka;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

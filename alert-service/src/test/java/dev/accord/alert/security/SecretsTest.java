@@ -9,7 +9,7 @@ import dev.accord.common.events.CatalogInitiative;
 import dev.accord.testsupport.AccordTestResource;
 import dev.accord.testsupport.CloudEventProducer;
 import dev.accord.testsupport.TestKafka;
-import dev.accord.testsupport.WebhookReceiver;
+import dev.accord.webhookreceiver.WebhookReceiver;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

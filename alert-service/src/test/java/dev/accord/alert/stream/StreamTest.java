@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.alert.channel.Notification;
+import dev.accord.alert.channel.NotificationStore;
 import dev.accord.common.events.CatalogInitiative;
 import dev.accord.common.events.EventJson;
 import dev.accord.common.events.EventTypes;
@@ -121,7 +122,7 @@ class StreamTest {
         UUID id = UUID.fromString(subscription.getString("id"));
         try (SseClient live = connect(subscription, null); Connection db = database()) {
             await().atMost(WAIT).until(() -> live.comments().contains("connected"));
-            // What NotificationLog does on the replica that matched the event: ordered insert, then NOTIFY.
+            // What NotificationStore does on the replica that matched the event: ordered insert, then NOTIFY.
             CatalogInitiative remote = initiative(keyword, "Matched on the other replica");
             db.setAutoCommit(false);
             try (PreparedStatement lock = db.prepareStatement("SELECT pg_advisory_xact_lock(?)");
@@ -136,7 +137,7 @@ class StreamTest {
                 insert.setString(4, EventJson.write(new Notification(EventTypes.INITIATIVE_CATALOGED, id, remote,
                         remote.catalogUrl())));
                 insert.executeUpdate();
-                notify.setString(1, NotificationLog.CHANNEL);
+                notify.setString(1, NotificationStore.CHANNEL);
                 notify.execute();
             }
             db.commit();

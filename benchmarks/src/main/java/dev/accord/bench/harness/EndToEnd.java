@@ -50,14 +50,14 @@ final class EndToEnd {
             backlog.await("end to end, earlier loads", backlog::alerts, SETTLE_TIMEOUT, null);
         }
         HttpClient client = Http.client();
-        try (WebhookSink sink = new WebhookSink()) {
-            JsonNode subscription = Subscriptions.webhook(client, options.string("alert"), "bench", "{\"topics\":[\"defense\"],\"countries\":[],\"orgs\":[],\"keywords\":[]}", sink.url());
-            sink.secret(subscription.path("secret").asText());
+        try (BenchSubscriber subscriber = new BenchSubscriber()) {
+            JsonNode subscription = Subscriptions.webhook(client, options.string("alert"), "bench", "{\"topics\":[\"defense\"],\"countries\":[],\"orgs\":[],\"keywords\":[]}", subscriber.url());
+            subscriber.secret(subscription.path("secret").asText());
             try {
                 ArticlePoster poster = new ArticlePoster(client, options.string("ingest"), options.string("api-key"),
                         SeedCopies.ofSeed(System.nanoTime())::copy);
                 Map<String, Long> dueById = new ConcurrentHashMap<>();
-                System.out.printf("  end to end: %.0f articles/s for %d s, webhooks to %s%n", rate, duration.toSeconds(), sink.url());
+                System.out.printf("  end to end: %.0f articles/s for %d s, webhooks to %s%n", rate, duration.toSeconds(), subscriber.url());
                 OpenLoop.Result load = OpenLoop.run(rate, duration, wait, (n, due) -> poster.post(n).thenApply(accepted -> {
                     if (accepted == null) {
                         return false;
@@ -69,10 +69,10 @@ final class EndToEnd {
                 // Done when the pipeline has drained (catalog consumed, outbox relayed, alert consumed)
                 // and no webhook came for a while, or at the deadline.
                 long deadline = System.nanoTime() + wait.toNanos();
-                sink.lastReceiptNanos.accumulateAndGet(System.nanoTime(), Math::max);
+                subscriber.restartQuiet();
                 try (Backlog backlog = new Backlog(options)) {
                     while (System.nanoTime() < deadline) {
-                        boolean quiet = System.nanoTime() - sink.lastReceiptNanos.get() >= QUIET.toNanos();
+                        boolean quiet = subscriber.quietFor(QUIET);
                         if (quiet && backlog.pipeline() == 0) {
                             break;
                         }
@@ -81,7 +81,7 @@ final class EndToEnd {
                 }
                 Histogram latency = new Histogram(Duration.ofMinutes(10).toMillis() * 1000, 3);
                 int unmatched = 0;
-                for (WebhookSink.Receipt receipt : sink.receipts) {
+                for (BenchSubscriber.Receipt receipt : subscriber.receipts()) {
                     // A mention's webhook also lists the entry's earlier articles: the latest request it names caused it.
                     Long due = receipt.ids().stream().map(dueById::get).filter(java.util.Objects::nonNull)
                             .max(Long::compare).orElse(null);
@@ -94,7 +94,7 @@ final class EndToEnd {
                 String note = String.format("%d articles accepted of %d (%d duplicate, non-2xx %s, %d timed out), "
                         + "%d webhooks verified (%d unmatched, %d rejected)", load.succeeded(), load.sent(),
                         poster.duplicates.get(), poster.non2xxText(), load.timedOut(), latency.getTotalCount(), unmatched,
-                        sink.rejected.get());
+                        subscriber.rejected());
                 if (latency.getTotalCount() == 0) {
                     out.unavailable(prefix + ".p99_ms", "no webhook matched to a request answered in time: " + note);
                     return;

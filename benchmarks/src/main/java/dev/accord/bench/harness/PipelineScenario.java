@@ -124,9 +124,9 @@ final class PipelineScenario {
             backlog.await("pipeline before " + scenario + " at " + Math.round(rate) + "/s", backlog::pipeline, SETTLE_TIMEOUT, null);
         }
         HttpClient client = Http.client();
-        try (WebhookSink sink = new WebhookSink(); Backlog backlog = new Backlog(options)) {
-            JsonNode subscription = Subscriptions.webhook(client, options.string("alert"), "bench pipeline", "{\"keywords\":[\"" + NewsArticles.KEYWORD + "\"]}", sink.url());
-            sink.secret(subscription.path("secret").asText());
+        try (BenchSubscriber subscriber = new BenchSubscriber(); Backlog backlog = new Backlog(options)) {
+            JsonNode subscription = Subscriptions.webhook(client, options.string("alert"), "bench pipeline", "{\"keywords\":[\"" + NewsArticles.KEYWORD + "\"]}", subscriber.url());
+            subscriber.secret(subscription.path("secret").asText());
             try {
                 ArticlePoster poster = new ArticlePoster(client, options.string("ingest"), options.string("api-key"),
                         n -> scenario.equals("distinct") ? articles.distinct(first + n) : articles.burst(first + n));
@@ -144,12 +144,12 @@ final class PipelineScenario {
                     accepted.initiativeIds().forEach(id -> articleById.put(id, article));
                     return true;
                 }));
-                awaitDrained(backlog, sink, drain);
+                awaitDrained(backlog, subscriber, drain);
                 Map<String, Double> used = ProcessCpu.between(cpuBefore, cpu.sample());
                 Writes after = writes(backlog);
                 // The first verified webhook naming an article (its id or one of its initiatives') notified it.
                 Map<Integer, Long> firstReceipt = new ConcurrentHashMap<>();
-                for (WebhookSink.Receipt receipt : sink.receipts) {
+                for (BenchSubscriber.Receipt receipt : subscriber.receipts()) {
                     receipt.ids().stream().map(articleById::get).filter(java.util.Objects::nonNull).distinct()
                             .forEach(article -> firstReceipt.merge(article, receipt.atNanos(), Math::min));
                 }
@@ -168,11 +168,11 @@ final class PipelineScenario {
     }
 
     /** Until the pipeline has drained and no webhook came for a while, or the deadline. */
-    private static void awaitDrained(Backlog backlog, WebhookSink sink, Duration drain) throws Exception {
+    private static void awaitDrained(Backlog backlog, BenchSubscriber subscriber, Duration drain) throws Exception {
         long deadline = System.nanoTime() + drain.toNanos();
-        sink.lastReceiptNanos.accumulateAndGet(System.nanoTime(), Math::max);
+        subscriber.restartQuiet();
         while (System.nanoTime() < deadline) {
-            if (System.nanoTime() - sink.lastReceiptNanos.get() >= QUIET.toNanos() && backlog.pipeline() == 0) {
+            if (subscriber.quietFor(QUIET) && backlog.pipeline() == 0) {
                 return;
             }
             Thread.sleep(200);

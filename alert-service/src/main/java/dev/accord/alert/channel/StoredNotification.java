@@ -1,4 +1,4 @@
-package dev.accord.alert.stream;
+package dev.accord.alert.channel;
 
 import java.util.UUID;
 
