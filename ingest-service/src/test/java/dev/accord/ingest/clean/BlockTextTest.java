@@ -5,13 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-/** The one-pass whitespace normalisation gives the very text of its regular-expression definition. */
+/** Paragraphs from markup, and the one-pass whitespace normalisation against its regular-expression definition. */
 class BlockTextTest {
 
     private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200b\\u200c\\u200d\\u2060\\ufeff\\u00ad]");
+
+    @Test
+    void aDataTablesRowIsOneLineWhileALayoutTablesCellsBreakIntoTheirBlocks() {
+        Element data = Jsoup.parse("<table><tr><th>Metro</th><th>$/sq ft</th><th>Yearly</th></tr>"
+                + "<tr><td>Austin</td><td>$105</td><td>4.8%</td></tr><tr><td>Seattle</td><td>$158</td><td>4.8%</td></tr></table>")
+                .body();
+        Element layout = Jsoup.parse("<table><tr><td><a href='/'>Home</a><br><a href='/news'>News</a></td>"
+                + "<td><p>Japan and the United States agreed on a joint command.</p><p>Australia welcomed it.</p></td></tr></table>")
+                .body();
+
+        assertThat(BlockText.paragraphs(data)).containsExactly("Metro $/sq ft Yearly", "Austin $105 4.8%", "Seattle $158 4.8%");
+        assertThat(BlockText.paragraphs(layout)).containsExactly("Home", "News",
+                "Japan and the United States agreed on a joint command.", "Australia welcomed it.");
+    }
 
     @Test
     void collapsesWhitespaceAndDropsInvisibleMarks() {
