@@ -31,6 +31,8 @@ final class ContentTidier {
     // A paragraph of this many words ending like a sentence, with no more links than this, is prose.
     private static final int SENTENCE_WORDS = 8;
     private static final int SENTENCE_LINKS = 2;
+    // A line this short still reads as a sentence of the story from this many words on.
+    private static final int SHORT_SENTENCE_WORDS = 3;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…。！？][\"”’»)]*$");
 
     // Three or more links and nothing else: a card of links, not words of the sentence around it.
@@ -96,7 +98,8 @@ final class ContentTidier {
             return false;
         }
         if (text.length() < MIN_BLOCK_CHARS) {
-            return true;
+            // Pages that set each paragraph in a div of its own have short ones too: "Alden stared at him."
+            return !(isShortSentence(text) && block.select("a").isEmpty());
         }
         double linkDensity = TextStats.linkDensity(block);
         // A wrapper of most of the article is held to the laxer bar: its links are the article's own, and so are
@@ -119,6 +122,10 @@ final class ContentTidier {
             }
         }
         return teasers >= MIN_TEASERS && teasers >= TEASER_ITEM_SHARE * items.size();
+    }
+
+    private static boolean isShortSentence(String text) {
+        return SENTENCE_END.matcher(text).find() && text.split("\\s+").length >= SHORT_SENTENCE_WORDS;
     }
 
     private static boolean isSentence(String text) {

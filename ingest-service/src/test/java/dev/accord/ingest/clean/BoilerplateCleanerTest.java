@@ -291,6 +291,15 @@ class BoilerplateCleanerTest {
     }
 
     @Test
+    void aShortSentenceInADivOfItsOwnStaysWhereAShortLabelGoes() {
+        String html = ("<html><body><div class='chapter-content'><div><span>%s</span></div><div><span>He did not think so.</span></div>"
+                + "<div><span>%s</span></div><div><a href='/next'>Next chapter</a></div><div>Views: 1,024</div>"
+                + "<div><span>%s</span></div></div></body></html>").formatted(FIRST, SECOND, THIRD);
+
+        assertThat(cleanHtml(html).text()).isEqualTo(String.join("\n\n", FIRST, "He did not think so.", SECOND, THIRD));
+    }
+
+    @Test
     void wordsRunOnAcrossInlineElementsAndBreakAtBlocks() {
         CleanedArticle article = cleanHtml("<html><body><div class='article-body'><p>" + FIRST + "</p><p>NASA's "
                 + "<a href='/artemis'>Arte</a><em>mis</em> <span>m</span><b>oon</b> program, which <i>Japan</i>"
