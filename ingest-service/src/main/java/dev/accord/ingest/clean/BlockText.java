@@ -97,7 +97,7 @@ final class BlockText {
             return false;
         }
         for (Element cell : row.children()) {
-            if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
+            if (!isCell(cell)) {
                 return false;
             }
             for (Element inside : cell.getAllElements()) {
@@ -110,6 +110,10 @@ final class BlockText {
             }
         }
         return true;
+    }
+
+    private static boolean isCell(Element element) {
+        return element.normalName().equals("td") || element.normalName().equals("th");
     }
 
     private static final class Collector implements NodeVisitor {
@@ -141,10 +145,6 @@ final class BlockText {
                 }
                 flush();
             }
-        }
-
-        private static boolean isCell(Element element) {
-            return element.normalName().equals("td") || element.normalName().equals("th");
         }
 
         void flush() {

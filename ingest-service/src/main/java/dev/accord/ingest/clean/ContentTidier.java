@@ -1,6 +1,8 @@
 package dev.accord.ingest.clean;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -61,8 +63,9 @@ final class ContentTidier {
         }
         Elements blocks = article.select(BLOCKS);
         int articleChars = BlockText.normalise(article.text()).length();
-        List<Element> split = SplitArticle.blocks(blocks.stream().filter(ClassHints::isFurniture).toList(),
-                block -> block.text().length(), ARTICLE_SHARE * articleChars);
+        Set<Element> split = Collections.newSetFromMap(new IdentityHashMap<>());
+        split.addAll(SplitArticle.blocks(blocks.stream().filter(ClassHints::isFurniture).toList(),
+                block -> block.text().length(), ARTICLE_SHARE * articleChars));
         // Deepest first, so a wrapper is judged on what is left of it.
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Element block = blocks.get(i);
@@ -99,13 +102,13 @@ final class ContentTidier {
         }
         if (text.length() < MIN_BLOCK_CHARS) {
             // Pages that set each paragraph in a div of its own have short ones too: "Alden stared at him."
-            return !(isShortSentence(text) && block.select("a").isEmpty());
+            return !(isSentence(text, SHORT_SENTENCE_WORDS) && block.select("a").isEmpty());
         }
         double linkDensity = TextStats.linkDensity(block);
         // A wrapper of most of the article is held to the laxer bar: its links are the article's own, and so are
         // those of a short paragraph that reads as a sentence around a link or two ("... applied to Nato in 2022").
         boolean wrapsArticle = text.length() >= ARTICLE_SHARE * articleChars;
-        boolean linkedSentence = block.select("a").size() <= SENTENCE_LINKS && isSentence(text);
+        boolean linkedSentence = block.select("a").size() <= SENTENCE_LINKS && isSentence(text, SENTENCE_WORDS);
         return linkDensity > (sign > 0 || wrapsArticle || linkedSentence ? LINK_DENSITY_NAMED : LINK_DENSITY_UNNAMED);
     }
 
@@ -124,11 +127,7 @@ final class ContentTidier {
         return teasers >= MIN_TEASERS && teasers >= TEASER_ITEM_SHARE * items.size();
     }
 
-    private static boolean isShortSentence(String text) {
-        return SENTENCE_END.matcher(text).find() && text.split("\\s+").length >= SHORT_SENTENCE_WORDS;
-    }
-
-    private static boolean isSentence(String text) {
-        return SENTENCE_END.matcher(text).find() && text.split("\\s+").length >= SENTENCE_WORDS;
+    private static boolean isSentence(String text, int minWords) {
+        return SENTENCE_END.matcher(text).find() && text.split("\\s+").length >= minWords;
     }
 }
