@@ -21,18 +21,23 @@ public final class Pids {
 
     /** The pid of a running component this state directory started. */
     public OptionalLong running(String name) {
+        OptionalLong pid = recorded(name);
+        return pid.isPresent() && alive(pid.getAsLong()) && commandLine(pid.getAsLong()).contains(Component.marker(name))
+                ? pid : OptionalLong.empty();
+    }
+
+    /**
+     * The pid in a component's file, unchecked. Right after a start, before the child has exec'd its command, its
+     * command line is still the JVM's spawn helper, so only this can follow a component through its start.
+     */
+    public OptionalLong recorded(String name) {
         Path file = state.pidFile(name);
         try {
             if (!Files.isRegularFile(file)) {
                 return OptionalLong.empty();
             }
             String text = Files.readString(file).trim();
-            if (!text.matches("[0-9]+")) {
-                return OptionalLong.empty();
-            }
-            long pid = Long.parseLong(text);
-            return alive(pid) && commandLine(pid).contains(Component.marker(name)) ? OptionalLong.of(pid)
-                    : OptionalLong.empty();
+            return text.matches("[0-9]+") ? OptionalLong.of(Long.parseLong(text)) : OptionalLong.empty();
         } catch (IOException e) {
             return OptionalLong.empty();
         }

@@ -44,10 +44,13 @@ public final class Probes {
         return "200".equals(httpStatus(url));
     }
 
-    /** Polls {@code probe} until it holds, the component dies, or the deadline passes. */
+    /**
+     * Polls {@code probe} until it holds, the component dies, or the deadline passes. Called right after the start,
+     * so the component is followed by the pid it was started with, not by its command line (not exec'd yet).
+     */
     public static void awaitReady(StateDir state, String name, long deadlineNanos, Duration timeout, String what,
             java.util.function.BooleanSupplier probe, Duration poll) {
-        long pid = new Pids(state).running(name).orElse(-1);
+        long pid = new Pids(state).recorded(name).orElse(-1);
         while (!probe.getAsBoolean()) {
             if (pid < 0 || !Pids.alive(pid)) {
                 throw ComponentLog.failure(state, name, name + " exited before it was " + what + ".");

@@ -1,9 +1,12 @@
 package dev.accord.devstack.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,29 @@ class PidsTest {
             sleeper.destroyForcibly().waitFor();
         }
         assertThat(Pids.alive(sleeper.pid())).isFalse();
+    }
+
+    @Test
+    void theWaitForReadinessFollowsTheStartedPidBeforeItsCommandLineNamesTheComponent() throws Exception {
+        StateDir state = new StateDir(dir, dir.resolve(".accord"));
+        state.create();
+        Pids pids = new Pids(state);
+        // As between spawn and exec: the process lives, but its command line is not the component's yet.
+        Process starting = new ProcessBuilder("sleep", "30").start();
+        try {
+            pids.write("catalog-service", starting.pid());
+            assertThat(pids.running("catalog-service")).isEmpty();
+            assertThat(pids.recorded("catalog-service")).hasValue(starting.pid());
+            AtomicInteger polls = new AtomicInteger();
+            Probes.awaitReady(state, "catalog-service", System.nanoTime() + Duration.ofSeconds(10).toNanos(),
+                    Duration.ofSeconds(10), "ready", () -> polls.incrementAndGet() > 2, Duration.ofMillis(10));
+            assertThat(polls).hasValue(3);
+        } finally {
+            starting.destroyForcibly().waitFor();
+        }
+        assertThatThrownBy(() -> Probes.awaitReady(state, "catalog-service", System.nanoTime() + Duration.ofSeconds(10).toNanos(),
+                Duration.ofSeconds(10), "ready", () -> false, Duration.ofMillis(10)))
+                .hasMessageContaining("catalog-service exited before it was ready");
     }
 
     @Test
