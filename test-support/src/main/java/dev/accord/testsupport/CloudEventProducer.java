@@ -39,6 +39,13 @@ public final class CloudEventProducer implements AutoCloseable {
         send(new ProducerRecord<>(topic, key, value), ceId, ceType, key);
     }
 
+    /** Sends a record with exactly these headers and no others, e.g. CloudEvent attributes that break the spec. */
+    public void sendWithHeaders(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> header(record, name, header));
+        deliver(record);
+    }
+
     private void send(ProducerRecord<String, String> record, String ceId, String ceType, String key) {
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", ceId);
@@ -47,6 +54,10 @@ public final class CloudEventProducer implements AutoCloseable {
         header(record, "ce_subject", key);
         header(record, "ce_time", OffsetDateTime.now().toString());
         header(record, "content-type", "application/json");
+        deliver(record);
+    }
+
+    private void deliver(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {

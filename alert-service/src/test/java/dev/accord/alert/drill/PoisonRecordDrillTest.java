@@ -19,13 +19,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
  * Drill 5 on alerts: poison records on {@code accord.catalog} (not JSON, not the schema, an unknown
- * event type) go to {@code accord.catalog.dlq} with a {@code dead-letter-reason}, and the catalog
+ * event type, a malformed CloudEvent attribute) go to {@code accord.catalog.dlq} with a {@code dead-letter-reason}, and the catalog
  * event published right after them still reaches its subscriber's webhook.
  */
 @QuarkusTest
@@ -41,6 +42,7 @@ class PoisonRecordDrillTest {
         String notJson = UUID.randomUUID().toString();
         String invalid = UUID.randomUUID().toString();
         String unknownType = UUID.randomUUID().toString();
+        String badTime = UUID.randomUUID().toString();
         CatalogInitiative good = Catalog.initiative(keyword, "Drill five");
         try (WebhookReceiver receiver = WebhookReceiver.start();
                 CloudEventProducer producer = new CloudEventProducer(TestKafka.bootstrapServers())) {
@@ -51,12 +53,16 @@ class PoisonRecordDrillTest {
             producer.sendRaw(Topics.CATALOG, invalid, UUID.randomUUID().toString(), EventTypes.INITIATIVE_CATALOGED,
                     "{\"schemaVersion\":1,\"id\":\"" + invalid + "\",\"title\":7}");
             producer.sendRaw(Topics.CATALOG, unknownType, UUID.randomUUID().toString(), "accord.something.else", "{}");
+            // Every required attribute is there, but ce_time is no RFC 3339 timestamp.
+            producer.sendWithHeaders(Topics.CATALOG, badTime, "{}", Map.of("ce_specversion", "1.0", "ce_id",
+                    UUID.randomUUID().toString(), "ce_type", EventTypes.INITIATIVE_CATALOGED, "ce_source", "/accord/tests",
+                    "ce_time", "yesterday at noon"));
             Catalog.publish(producer, good);
 
             await().atMost(WAIT).until(() -> receiver.received().stream().anyMatch(r -> r.body().contains(good.id().toString())));
             long recoveredMillis = (System.nanoTime() - start) / 1_000_000;
             try (TopicReader dlq = new TopicReader(TestKafka.bootstrapServers(), Topics.deadLetterOf(Topics.CATALOG))) {
-                for (String key : List.of(notJson, invalid, unknownType)) {
+                for (String key : List.of(notJson, invalid, unknownType, badTime)) {
                     TopicReader.Read parked = dlq.awaitRecords(r -> key.equals(r.key()), 1, WAIT).get(0);
                     assertThat(parked.header("dead-letter-reason")).as(key).isNotBlank();
                 }
@@ -65,7 +71,7 @@ class PoisonRecordDrillTest {
             assertThat(receiver.received()).hasSize(1);
             given().header("Authorization", Catalog.bearer(subscription)).delete("/api/subscriptions/" + subscription.getString("id"))
                     .then().statusCode(204);
-            LOG.infof("Drill 5 (alert, accord.catalog): 3 poison + 1 good record in, 1 delivered, 3 dead-lettered, "
+            LOG.infof("Drill 5 (alert, accord.catalog): 4 poison + 1 good record in, 1 delivered, 4 dead-lettered, "
                     + "next record delivered %d ms after the first poison was sent", recoveredMillis);
         }
     }
