@@ -25,6 +25,11 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
     private static final int MAX_TITLE_CHARS = 1000;
     private static final int MAX_SITE_NAME_CHARS = 200;
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—»·:]{1,2}\\s+");
+    /** What sets a site name on: dashes, bars, colons (also full-width), the Hangul bar ㅣ; trailing. */
+    private static final Pattern ATTACHED_SEPARATOR = Pattern.compile("[\\s|｜\\-–—»·:：_/ㅣ]+$");
+    private static final int MIN_HEADLINE_CHARS = 4;
+    /** "A, B and C" is the list "A, B, C": the last name joined by a conjunction (as bylines set it in several languages). */
+    private static final Pattern LAST_NAME_JOINED = Pattern.compile("(?:\\s*,\\s*|\\s+)(?:and|und|og|och|et|en|y|e|i|&)\\s+(?=\\p{Lu})");
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(?:by|von|par|por)\\s+");
     // A byline is a few names; anything longer is a paragraph that happens to sit in a byline slot.
     private static final int MAX_BYLINE_CHARS = 120;
@@ -71,15 +76,15 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
     /** "Headline - Site" and "Site | Headline" lose the site's part. */
     private static String withoutSiteName(String title, String siteName, String heading) {
         String[] parts = TITLE_SEPARATOR.split(title);
+        String site = siteName == null ? null : squeeze(siteName);
         if (parts.length < 2) {
-            return title;
+            return site == null || site.isEmpty() ? title : withoutAttachedSiteName(title, site);
         }
         for (String part : parts) {
             if (sameText(part, heading)) {
                 return part;
             }
         }
-        String site = siteName == null ? null : squeeze(siteName);
         if (site != null && !site.isEmpty()) {
             if (squeeze(parts[parts.length - 1]).equals(site)) {
                 return title.substring(0, title.length() - parts[parts.length - 1].length())
@@ -87,6 +92,26 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
             }
             if (squeeze(parts[0]).equals(site)) {
                 return title.substring(parts[0].length()).replaceFirst("^" + TITLE_SEPARATOR.pattern(), "").strip();
+            }
+        }
+        return title;
+    }
+
+    /**
+     * "Headline：朝日新聞デジタル", "Headline-정치ㅣ한국일보": a site name set on with a separator but no spaces. Only a
+     * separator right before the name shows it is not the headline's own last words.
+     */
+    private static String withoutAttachedSiteName(String title, String site) {
+        for (int start = title.length() - 1; start > 0; start--) {
+            String tail = squeeze(title.substring(start));
+            if (tail.length() > site.length()) {
+                return title;
+            }
+            if (tail.equals(site) && Character.isLetterOrDigit(title.codePointAt(start))) {
+                String rest = title.substring(0, start);
+                String headline = ATTACHED_SEPARATOR.matcher(rest).replaceFirst("");
+                boolean separated = !rest.substring(headline.length()).isBlank();
+                return separated && squeeze(headline).length() >= MIN_HEADLINE_CHARS ? headline.strip() : title;
             }
         }
         return title;
@@ -136,7 +161,8 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
                 || byline.startsWith("www.")) {
             return null;
         }
-        return byline;
+        // "X (with Y and Z)" is a sentence about the names, not their list.
+        return byline.contains("(") ? byline : LAST_NAME_JOINED.matcher(byline).replaceAll(", ");
     }
 
     private static Instant publishedAt(Document page, JsonLd ld) {

@@ -62,6 +62,35 @@ class PageMetadataTest {
     }
 
     @Test
+    void aSiteNameSetOnWithoutSpacesLeavesTheTitle() {
+        assertThat(read("""
+                <html><head><title>津波注意報 気象庁 [宮崎県]：朝日新聞デジタル</title>
+                <meta property="og:title" content="津波注意報　気象庁：朝日新聞デジタル">
+                <meta property="og:site_name" content="朝日新聞デジタル"></head><body><p>Text.</p></body></html>""").title())
+                .isEqualTo("津波注意報 気象庁");
+        assertThat(read("""
+                <html><head><title>도입 또다시 불발ㅣ한국일보</title><meta property="og:site_name" content="한국일보">
+                </head><body><p>Text.</p></body></html>""").title()).isEqualTo("도입 또다시 불발");
+        assertThat(read("""
+                <html><head><title>Why I read Example News</title><meta property="og:site_name" content="Example News">
+                </head><body><p>Text.</p></body></html>""").title()).as("the name is the headline's own last words")
+                .isEqualTo("Why I read Example News");
+    }
+
+    @Test
+    void aBylineListsItsNamesWithCommas() {
+        assertThat(read(byline("Stella Kim and Jennifer Jett")).byline()).isEqualTo("Stella Kim, Jennifer Jett");
+        assertThat(read(byline("By Ann Lee, Bo Park and Cy Twombly")).byline()).isEqualTo("Ann Lee, Bo Park, Cy Twombly");
+        assertThat(read(byline("Trine Jørgensen og Tôrtia Reimer")).byline()).isEqualTo("Trine Jørgensen, Tôrtia Reimer");
+        assertThat(read(byline("Martin Untersinger (avec Damien Leloup et Morgane Tual)")).byline())
+                .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");
+    }
+
+    private static String byline(String author) {
+        return "<html><head><meta name=\"author\" content=\"" + author + "\"></head><body><p>Text.</p></body></html>";
+    }
+
+    @Test
     void markupIsReadWhereNeitherSaysIt() {
         PageMetadata page = read("""
                 <html><head><title>Trade deal signed | Example</title>
