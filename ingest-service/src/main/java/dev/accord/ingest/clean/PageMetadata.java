@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,6 +31,9 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
     private static final int MIN_HEADLINE_CHARS = 4;
     /** "A, B and C" is the list "A, B, C": the last name joined by a conjunction (as bylines set it in several languages). */
     private static final Pattern LAST_NAME_JOINED = Pattern.compile("(?:\\s*,\\s*|\\s+)(?:and|und|og|och|et|en|y|e|i|&)\\s+(?=\\p{Lu})");
+    private static final Pattern BYLINE_DATE = Pattern.compile("(?i)(?:^|\\s|[,|·–—-])\\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
+            + "|\\d{1,2}\\.?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}"
+            + "|(?:updated|published|posted)\\b)");
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(?:by|von|par|por)\\s+");
     // A byline is a few names; anything longer is a paragraph that happens to sit in a byline slot.
     private static final int MAX_BYLINE_CHARS = 120;
@@ -156,6 +160,11 @@ record PageMetadata(String title, String byline, Instant publishedAt, String can
             return null;
         }
         String byline = BY_PREFIX.matcher(BlockText.normalise(raw)).replaceFirst("").strip();
+        // "Dan Goodin - Apr 16, 2015 8:02 pm UTC": the time beside the name is the page's date, not its author.
+        Matcher date = BYLINE_DATE.matcher(byline);
+        if (date.find() && date.start() > 0) {
+            byline = ATTACHED_SEPARATOR.matcher(byline.substring(0, date.start())).replaceFirst("").strip();
+        }
         // Profile links ("https://www.facebook.com/x") are not names.
         if (byline.isEmpty() || byline.length() > MAX_BYLINE_CHARS || byline.contains("://")
                 || byline.startsWith("www.")) {

@@ -86,6 +86,14 @@ class PageMetadataTest {
                 .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");
     }
 
+    @Test
+    void theDateBesideABylineIsNoPartOfIt() {
+        assertThat(read(byline("Dan Goodin - Apr 16, 2015 8:02 pm UTC")).byline()).isEqualTo("Dan Goodin");
+        assertThat(read(byline("By Nathan Willis March 25, 2015")).byline()).isEqualTo("Nathan Willis");
+        assertThat(read(byline("Jane Doe | Updated 2024-04-10")).byline()).isEqualTo("Jane Doe");
+        assertThat(read(byline("Maya May")).byline()).as("a name, not a month").isEqualTo("Maya May");
+    }
+
     private static String byline(String author) {
         return "<html><head><meta name=\"author\" content=\"" + author + "\"></head><body><p>Text.</p></body></html>";
     }
